@@ -1,0 +1,5 @@
+export * from './problem-details';
+export * from './problem-for-exception';
+export * from './problem-details.filter';
+export * from './flatten-validation-errors';
+export * from './validation-pipe';
