@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# A single-node Apache Kafka (KRaft, no ZooKeeper) straight from the Maven Central jars,
+# because the development and CI machines have Java and Maven but no Docker.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+usage() {
+  cat <<EOF
+usage: bash deploy/local/kafka.sh fetch|start|stop|status
+
+  fetch   download the Kafka jars with Maven into the cache (skipped when complete)
+  start   fetch, format the instance on first run, start the broker in the background
+          and wait until it answers metadata requests (60 s at most)
+  stop    stop the broker: SIGTERM, then SIGKILL after 30 s
+  status  say whether the broker runs (exit status 0 when it does, 3 when not)
+
+environment:
+  KAFKA_VERSION          Kafka release to run (default 3.9.1)
+  KAFKA_PORT             client port on 127.0.0.1 (default 9092)
+  KAFKA_CONTROLLER_PORT  KRaft controller port on 127.0.0.1 (default 9093)
+  KAFKA_INSTANCE         name of the instance; data and logs in .local/kafka/<instance> (default dev)
+  KAFKA_FRESH=1          start: throw the instance's data away first (stops it if running)
+  ALIGNMENT_LEDGER_CACHE jar cache root (default ~/.cache/alignment-ledger)
+EOF
+}
+
+KAFKA_VERSION="${KAFKA_VERSION:-3.9.1}"
+SLF4J_VERSION="1.7.36"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_INSTANCE="${KAFKA_INSTANCE:-dev}"
+READY_TIMEOUT_SECONDS=60
+
+JAR_DIR="$CACHE_ROOT/kafka-$KAFKA_VERSION/libs"
+JARS_COMPLETE_MARKER="$JAR_DIR/.complete"
+INSTANCE_DIR="$LOCAL_DIR/kafka/$KAFKA_INSTANCE"
+DATA_DIR="$INSTANCE_DIR/data"
+SERVER_PROPERTIES="$INSTANCE_DIR/server.properties"
+BROKER_LOG="$INSTANCE_DIR/kafka.log"
+CONSOLE_LOG="$INSTANCE_DIR/console.log"
+PID_FILE="$INSTANCE_DIR/kafka.pid"
+# What the broker's command line contains, so only our own broker is ever signalled.
+PROCESS_PATTERN="$SERVER_PROPERTIES"
+
+KAFKA_JAVA=(java -Xms256m -Xmx512m -Dlog4j.configuration="file:$INSTANCE_DIR/log4j.properties" -cp "$JAR_DIR/*")
+
+write_pom() {
+  cat >"$1" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.alignment-ledger.local</groupId>
+  <artifactId>kafka-jars</artifactId>
+  <version>$KAFKA_VERSION</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$KAFKA_VERSION</version></dependency>
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-reload4j</artifactId><version>$SLF4J_VERSION</version></dependency>
+  </dependencies>
+  <build><pluginManagement><plugins>
+    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-dependency-plugin</artifactId><version>3.8.1</version></plugin>
+  </plugins></pluginManagement></build>
+</project>
+EOF
+}
+
+fetch() {
+  if [[ -f "$JARS_COMPLETE_MARKER" ]]; then
+    say "Kafka $KAFKA_VERSION jars are in $JAR_DIR."
+    return 0
+  fi
+  require_tool java mvn
+  say "Fetching Kafka $KAFKA_VERSION jars from Maven Central (about 46 MB, once)..."
+  local work_dir="$CACHE_ROOT/kafka-$KAFKA_VERSION"
+  local partial_dir="$JAR_DIR.partial"
+  mkdir -p "$work_dir"
+  rm -rf "$partial_dir"
+  write_pom "$work_dir/pom.xml"
+  # Maven's output is shown only when it fails: on success it is noise (even with -q).
+  local maven_output
+  if ! maven_output="$(mvn -B -q -f "$work_dir/pom.xml" dependency:copy-dependencies -DoutputDirectory="$partial_dir" 2>&1)"; then
+    printf '%s\n' "$maven_output" >&2
+    die "Maven could not fetch the Kafka $KAFKA_VERSION jars (see its output above; behind a proxy, configure ~/.m2/settings.xml)."
+  fi
+  # Swap the directory in whole, then mark it: an interrupted fetch never looks complete.
+  rm -rf "$JAR_DIR"
+  mv "$partial_dir" "$JAR_DIR"
+  echo "kafka_2.13:$KAFKA_VERSION, $(ls "$JAR_DIR" | wc -l) jars, fetched $(date -u +%FT%TZ)" >"$JARS_COMPLETE_MARKER"
+  say "Kafka $KAFKA_VERSION jars are in $JAR_DIR."
+}
+
+write_configuration() {
+  mkdir -p "$DATA_DIR"
+  cat >"$SERVER_PROPERTIES" <<EOF
+# Written by deploy/local/kafka.sh for instance "$KAFKA_INSTANCE"; rewritten on every start.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$DATA_DIR
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+num.partitions=3
+EOF
+  cat >"$INSTANCE_DIR/log4j.properties" <<EOF
+# The broker logs to a file in its instance folder, not to the terminal.
+log4j.rootLogger=INFO, file
+log4j.appender.file=org.apache.log4j.FileAppender
+log4j.appender.file.File=$BROKER_LOG
+log4j.appender.file.layout=org.apache.log4j.PatternLayout
+log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka=INFO
+log4j.logger.org.apache.kafka=INFO
+EOF
+}
+
+format_storage_once() {
+  [[ -f "$DATA_DIR/meta.properties" ]] && return 0
+  local cluster_id
+  cluster_id="$("${KAFKA_JAVA[@]}" kafka.tools.StorageTool random-uuid)"
+  "${KAFKA_JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$SERVER_PROPERTIES" >>"$CONSOLE_LOG" 2>&1 ||
+    { show_log_tail "$CONSOLE_LOG"; die "Formatting the Kafka storage in $DATA_DIR failed (see $CONSOLE_LOG)."; }
+}
+
+wait_until_ready() {
+  local pid=$1
+  local broker="127.0.0.1:$KAFKA_PORT"
+  if ! wait_for_port 127.0.0.1 "$KAFKA_PORT" "$READY_TIMEOUT_SECONDS" "$pid" ||
+    ! node "$SCRIPTS_DIR/wait-for.js" kafka "$broker" "$((READY_TIMEOUT_SECONDS * 1000))"; then
+    show_log_tail "$BROKER_LOG"
+    show_log_tail "$CONSOLE_LOG" 10
+    die "Kafka ($KAFKA_INSTANCE) did not become ready on $broker within $READY_TIMEOUT_SECONDS s: see $BROKER_LOG."
+  fi
+}
+
+start() {
+  if [[ "${KAFKA_FRESH:-0}" == "1" ]]; then
+    stop_process "$PID_FILE" "$PROCESS_PATTERN" "Kafka ($KAFKA_INSTANCE)" >/dev/null
+    rm -rf "$INSTANCE_DIR"
+  fi
+  local pid
+  if pid="$(running_pid "$PID_FILE" "$PROCESS_PATTERN")"; then
+    say "Kafka ($KAFKA_INSTANCE) is already running on 127.0.0.1:$KAFKA_PORT (pid $pid)."
+    return 0
+  fi
+  local port
+  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+    port_accepts_connections 127.0.0.1 "$port" &&
+      die "Port $port is already in use by another program: stop it or choose other ports with KAFKA_PORT and KAFKA_CONTROLLER_PORT."
+  done
+  require_tool java node
+  [[ -f "$JARS_COMPLETE_MARKER" ]] || fetch
+  ensure_node_modules
+  write_configuration
+  format_storage_once
+  say "Starting Kafka ($KAFKA_INSTANCE) on 127.0.0.1:$KAFKA_PORT..."
+  nohup "${KAFKA_JAVA[@]}" kafka.Kafka "$SERVER_PROPERTIES" >>"$CONSOLE_LOG" 2>&1 &
+  echo $! >"$PID_FILE"
+  wait_until_ready "$!"
+  say "Kafka ($KAFKA_INSTANCE) is ready on 127.0.0.1:$KAFKA_PORT (log: $BROKER_LOG)."
+}
+
+stop() {
+  stop_process "$PID_FILE" "$PROCESS_PATTERN" "Kafka ($KAFKA_INSTANCE)"
+}
+
+status() {
+  local pid
+  if pid="$(running_pid "$PID_FILE" "$PROCESS_PATTERN")"; then
+    say "Kafka ($KAFKA_INSTANCE) is running on 127.0.0.1:$KAFKA_PORT (pid $pid, log: $BROKER_LOG)."
+  else
+    say "Kafka ($KAFKA_INSTANCE) is not running."
+    return 3
+  fi
+}
+
+case "${1:-}" in
+  fetch | start | stop | status) "$1" ;;
+  -h | --help | help) usage ;;
+  *) usage >&2 && exit 2 ;;
+esac

@@ -1,0 +1,4 @@
+/** Every event store migration, oldest first: TypeORM applies the ones not yet recorded. */
+import { CreateLedgerSchema1764050000000 } from './1764050000000-create-ledger-schema';
+
+export const EVENT_STORE_MIGRATIONS = [CreateLedgerSchema1764050000000];

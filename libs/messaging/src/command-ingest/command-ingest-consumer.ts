@@ -1,0 +1,136 @@
+/**
+ * Reads command submissions from the ingest topic and hands each one, in order, to a
+ * handler. The guarantees the ledger relies on:
+ *
+ * - An offset is committed only after its message is handled (accepted, or rejected and
+ *   safely on the dead-letter topic). A crash at any point re-delivers, never skips;
+ *   handlers must therefore be idempotent (submissions carry an idempotency key).
+ * - A rejected message goes to the dead-letter topic with its reason, and the consumer
+ *   moves on: one bad submission does not block the ones behind it.
+ * - A thrown error means "not now" (the database is down, say): the same message is
+ *   retried with growing pauses and nothing behind it is handled until it succeeds.
+ * - `stop()` lets the in-flight message finish; a message still failing is left
+ *   uncommitted for the next consumer.
+ *
+ * One instance runs once: after `stop()`, create a new one to consume again.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { ALL_IN_SYNC_REPLICAS, createReliableProducer } from '../kafka-client';
+import { silentLogger, type MessagingLogger } from '../logger';
+import { deadLetterRecord } from './dead-letter';
+import { toIngestMessage, type IngestHandler, type IngestMessage } from './ingest-message';
+import { retryDelayMs, type RetryPolicy } from './retry-policy';
+
+/**
+ * How long one fetch waits on an idle topic. `stop()` waits for the fetch in flight, so
+ * this is shorter than kafkajs's 5 s default: a quick shutdown for one idle fetch a second.
+ */
+const IDLE_FETCH_WAIT_MS = 1_000;
+
+export interface CommandIngestConsumerOptions {
+  kafka: Kafka;
+  groupId: string;
+  topic: string;
+  deadLetterTopic: string;
+  handle: IngestHandler;
+  logger?: MessagingLogger;
+  retry?: RetryPolicy;
+  /** Where a group without committed offsets starts; default true, so nothing sent before it existed is lost. */
+  fromBeginning?: boolean;
+}
+
+export class CommandIngestConsumer {
+  private readonly consumer: Consumer;
+  private readonly deadLetters: Producer;
+  private readonly logger: MessagingLogger;
+  private readonly stopping = new AbortController();
+
+  constructor(private readonly options: CommandIngestConsumerOptions) {
+    this.consumer = options.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS });
+    this.deadLetters = createReliableProducer(options.kafka);
+    this.logger = options.logger ?? silentLogger;
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
+      this.logger.error({ groupId: options.groupId, err: payload.error, restart: payload.restart }, 'Ingest consumer crashed'),
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.deadLetters.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
+  }
+
+  /** Resolves once the in-flight message is finished and the consumer has left its group. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.consumer.disconnect();
+    await this.deadLetters.disconnect();
+  }
+
+  private async processBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    for (const record of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      const message = toIngestMessage(batch.topic, batch.partition, record);
+      const handled = await this.handleUntilDone(message, heartbeat);
+      if (!handled) return;
+      // Kafka's committed offset names the next message to read, hence + 1.
+      const nextOffset = (BigInt(record.offset) + 1n).toString();
+      await commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }],
+      });
+      resolveOffset(record.offset);
+      await heartbeat();
+    }
+  }
+
+  /** True once the message is handled; false when stopped while it kept failing. */
+  private async handleUntilDone(message: IngestMessage, heartbeat: () => Promise<void>): Promise<boolean> {
+    for (let failedAttempts = 1; ; failedAttempts += 1) {
+      try {
+        await this.handleOnce(message);
+        return true;
+      } catch (error) {
+        const delayMs = retryDelayMs(failedAttempts, this.options.retry);
+        this.logger.warn(
+          { ...whereFrom(message), failedAttempts, delayMs, err: error },
+          'Handling an ingest message failed; the same message will be retried',
+        );
+        if (!(await this.pauseUnlessStopping(delayMs))) return false;
+        await heartbeat();
+      }
+    }
+  }
+
+  private async handleOnce(message: IngestMessage): Promise<void> {
+    const outcome = await this.options.handle(message);
+    if (outcome.status === 'accepted') return;
+    await this.deadLetters.send({
+      topic: this.options.deadLetterTopic,
+      acks: ALL_IN_SYNC_REPLICAS,
+      messages: [deadLetterRecord(message, outcome.reason)],
+    });
+    this.logger.info(
+      { ...whereFrom(message), code: outcome.reason.code, field: outcome.reason.field },
+      'Ingest message rejected and sent to the dead-letter topic',
+    );
+  }
+
+  private async pauseUnlessStopping(delayMs: number): Promise<boolean> {
+    try {
+      await sleep(delayMs, undefined, { signal: this.stopping.signal });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function whereFrom({ topic, partition, offset }: IngestMessage): { topic: string; partition: number; offset: string } {
+  return { topic, partition, offset };
+}

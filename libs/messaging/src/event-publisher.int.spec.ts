@@ -1,0 +1,64 @@
+import { createTestKafka, createTestTopics, deleteTestTopics, readMessages, uniqueName } from '@ledger/testing';
+import { KafkaEventPublisher, type OutgoingMessage } from './event-publisher';
+
+jest.setTimeout(60_000);
+
+describe('KafkaEventPublisher (real Kafka)', () => {
+  const kafka = createTestKafka();
+  const topic = uniqueName('publisher');
+  let publisher: KafkaEventPublisher;
+
+  beforeAll(async () => {
+    await createTestTopics([topic], 3);
+    publisher = new KafkaEventPublisher({ kafka, topic });
+    await publisher.connect();
+  });
+
+  afterAll(async () => {
+    await publisher.disconnect();
+    await deleteTestTopics([topic]);
+  });
+
+  async function messagesOnTopic(): Promise<number> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  function eventsOfStreams(streams: string[], perStream: number): OutgoingMessage[] {
+    const messages: OutgoingMessage[] = [];
+    for (let version = 1; version <= perStream; version += 1) {
+      for (const stream of streams) {
+        messages.push({ key: stream, value: `${stream}@${version}`, headers: { 'stream-version': String(version) } });
+      }
+    }
+    return messages;
+  }
+
+  it('delivers every message with its key and headers, each key in the order sent and on one partition', async () => {
+    const streams = ['partnership-a', 'partnership-b', 'partnership-c', 'partnership-d'];
+    const sent = eventsOfStreams(streams, 5);
+    await publisher.send(sent.slice(0, 7));
+    await publisher.send(sent.slice(7));
+
+    const received = await readMessages(topic, { count: sent.length });
+
+    for (const stream of streams) {
+      const ofStream = received.filter((message) => message.key === stream);
+      expect(ofStream.map((message) => message.value)).toEqual([1, 2, 3, 4, 5].map((version) => `${stream}@${version}`));
+      expect(ofStream.map((message) => message.headers['stream-version'])).toEqual(['1', '2', '3', '4', '5']);
+      expect(new Set(ofStream.map((message) => message.partition)).size).toBe(1);
+    }
+  });
+
+  it('succeeds without writing anything when given no messages', async () => {
+    const before = await messagesOnTopic();
+    await publisher.send([]);
+    expect(await messagesOnTopic()).toBe(before);
+  });
+});

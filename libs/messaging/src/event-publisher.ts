@@ -1,0 +1,44 @@
+/**
+ * Publishes already-recorded events to a Kafka topic. The outbox relay depends only on
+ * the `EventPublisher` shape, so it can be tested with a fake and run over kafkajs here.
+ */
+import type { Kafka, Producer } from 'kafkajs';
+import { ALL_IN_SYNC_REPLICAS, createReliableProducer } from './kafka-client';
+
+export interface OutgoingMessage {
+  /** Partitioning key: the stream id, so one stream's events stay in order. */
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface EventPublisher {
+  /** Resolves once every message is durably on the topic, in the given order. */
+  send(messages: OutgoingMessage[]): Promise<void>;
+}
+
+export interface KafkaEventPublisherOptions {
+  kafka: Kafka;
+  topic: string;
+}
+
+export class KafkaEventPublisher implements EventPublisher {
+  private readonly producer: Producer;
+
+  constructor(private readonly options: KafkaEventPublisherOptions) {
+    this.producer = createReliableProducer(options.kafka);
+  }
+
+  connect(): Promise<void> {
+    return this.producer.connect();
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+
+  async send(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.producer.send({ topic: this.options.topic, acks: ALL_IN_SYNC_REPLICAS, messages });
+  }
+}

@@ -1,0 +1,7 @@
+/** Kafka for the ledger: configuration, the client, event publishing and command ingestion. */
+export * from './kafka-config';
+export * from './kafka-client';
+export * from './logger';
+export * from './event-publisher';
+export * from './command-ingest';
+export * from './kafka-readiness';
