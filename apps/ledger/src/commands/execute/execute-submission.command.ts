@@ -1,0 +1,12 @@
+/** CQRS command: record one submission on behalf of an authenticated actor. */
+import { Command } from '@nestjs/cqrs';
+import type { ExecutionOutcome, SubmissionRequest } from '@ledger/application';
+
+export class ExecuteSubmissionCommand extends Command<ExecutionOutcome> {
+  constructor(
+    readonly request: SubmissionRequest,
+    readonly actor: string,
+  ) {
+    super();
+  }
+}
