@@ -8,7 +8,7 @@ usage() {
   cat <<EOF
 usage: npm test [-- <jest arguments>]   (or: bash deploy/local/test.sh [<jest arguments>])
 
-Installs dependencies if needed, builds (some e2e tests start the built services),
+Installs dependencies if needed, builds and type-checks (some e2e tests start the built services),
 starts a fresh Kafka broker (instance test), runs jest with the given arguments, stops
 the broker and ends with one line "N passed, N failed". Exits with jest's exit code.
 Examples: npm test -- --selectProjects unit     npm test -- libs/messaging
@@ -50,7 +50,7 @@ rm -f "$RESULTS"
 ensure_node_modules
 bash "$SCRIPTS_DIR/kafka.sh" fetch
 DATABASE_URL="$TEST_DATABASE_ADMIN_URL" bash "$SCRIPTS_DIR/postgres.sh" check
-(cd "$REPO_ROOT" && npm run build)
+(cd "$REPO_ROOT" && npm run build && npm run typecheck)
 trap stop_test_broker EXIT
 trap 'exit 130' INT TERM
 KAFKA_FRESH=1 bash "$SCRIPTS_DIR/kafka.sh" start

@@ -18,7 +18,7 @@ function declaredRoutes(): string[] {
   for (const controller of LEDGER_HTTP_CONTROLLERS) {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-      const handler = controller.prototype[name];
+      const handler = (controller.prototype as unknown as Record<string, object>)[name];
       const path = Reflect.getMetadata(PATH_METADATA, handler);
       if (name === 'constructor' || path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
