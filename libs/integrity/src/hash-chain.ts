@@ -7,9 +7,9 @@
  * assigned by the database at commit, and the signed checkpoints seal it instead.
  *
  * Verifiers hash every event of the ledger, so the canonical form is assembled here
- * for the fixed envelope fields (already in RFC 8785 key order, each value through
- * JSON.stringify exactly as RFC 8785 and the `canonicalize` library serialise it) and
- * only `data` goes through `canonicalize`; that halves the cost per event. Anything
+ * for the fixed envelope fields (already in RFC 8785 key order, each value serialised
+ * as JSON.stringify does, which is what RFC 8785 and the `canonicalize` library use)
+ * and only `data` goes through `canonicalize`; that halves the cost per event. Anything
  * unusual in the envelope falls back to `canonicalize` on the whole form, so both
  * paths give the same text for every input (the unit spec checks it).
  */
@@ -82,12 +82,20 @@ function hasPlainEnvelope(event: HashableEvent): boolean {
 function assembleCanonicalForm(event: HashableEvent): string | undefined {
   const data = canonicalize(event.data);
   if (data === undefined) return undefined;
-  const json = JSON.stringify;
+  const causationId = event.causationId === null ? 'null' : quote(event.causationId);
   return (
-    `{"actor":${json(event.actor)},"causationId":${json(event.causationId)},` +
-    `"correlationId":${json(event.correlationId)},"data":${data},"eventId":${json(event.eventId)},` +
-    `"occurredAt":${json(event.occurredAt)},"recordedAt":${json(event.recordedAt)},` +
-    `"schemaVersion":${json(event.schemaVersion)},"sourceSystem":${json(event.sourceSystem)},` +
-    `"streamId":${json(event.streamId)},"streamVersion":${json(event.streamVersion)},"type":${json(event.type)}}`
+    `{"actor":${quote(event.actor)},"causationId":${causationId},` +
+    `"correlationId":${quote(event.correlationId)},"data":${data},"eventId":${quote(event.eventId)},` +
+    `"occurredAt":${quote(event.occurredAt)},"recordedAt":${quote(event.recordedAt)},` +
+    `"schemaVersion":${JSON.stringify(event.schemaVersion)},"sourceSystem":${quote(event.sourceSystem)},` +
+    `"streamId":${quote(event.streamId)},"streamVersion":${JSON.stringify(event.streamVersion)},"type":${quote(event.type)}}`
   );
+}
+
+/** Characters JSON.stringify would escape (and, to stay safe, every surrogate). */
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify(text), without its cost for the usual string that needs no escaping. */
+function quote(text: string): string {
+  return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : `"${text}"`;
 }

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { GENESIS_HASH, HashableEvent, canonicalEventForm, computeEventHash } from './hash-chain';
 
-const anyString = fc.string({ unit: 'binary', maxLength: 20 });
+// Plain text, and text full of what JSON must escape: quotes, backslashes, controls, lone surrogates.
+const anyString = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00', '😀'), maxLength: 8 }),
+);
 const anyNumber = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
 const anyEvent: fc.Arbitrary<HashableEvent> = fc.record({
   eventId: anyString,
