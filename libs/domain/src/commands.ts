@@ -140,3 +140,6 @@ export type PartnershipCommand =
   | TerminatePartnership;
 
 export type PartnershipCommandType = PartnershipCommand['type'];
+
+/** The data of one command type, e.g. `CommandData<'RecordReading'>`. */
+export type CommandData<T extends PartnershipCommandType> = Extract<PartnershipCommand, { type: T }>['data'];

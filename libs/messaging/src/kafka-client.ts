@@ -3,7 +3,8 @@
  * lines routed into our structured logger, idempotent topic creation, and the one
  * producer configuration we trust with ledger events.
  */
-import { Kafka, logLevel, Partitioners, type ITopicConfig, type logCreator, type Producer } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Kafka, logLevel, Partitioners, type Admin, type ITopicConfig, type logCreator, type Producer } from 'kafkajs';
 import type { KafkaConfig } from './kafka-config';
 import type { MessagingLogger } from './logger';
 
@@ -34,16 +35,44 @@ export interface TopicSpec {
   configs?: Record<string, string>;
 }
 
-/** Creates the topics that do not exist yet; existing ones are left exactly as they are. */
+const LEADER_WAIT_MS = 30_000;
+const LEADER_POLL_MS = 100;
+
+/**
+ * Creates the topics that do not exist yet (existing ones are left exactly as they are)
+ * and returns once every partition has a leader. kafkajs's own `waitForLeaders` retries
+ * only on LEADER_NOT_AVAILABLE, while a busy broker may answer UNKNOWN_TOPIC_OR_PARTITION
+ * for a topic it is still creating (tulios/kafkajs#815), so the wait is done here.
+ */
 export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     // kafkajs answers `false` instead of failing when every requested topic already exists.
-    await admin.createTopics({ waitForLeaders: true, topics: topics.map(toTopicConfig) });
+    await admin.createTopics({ waitForLeaders: false, topics: topics.map(toTopicConfig) });
+    await waitForLeaders(admin, topics.map(({ topic }) => topic));
   } finally {
     await admin.disconnect();
   }
+}
+
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      const ready = metadata.every(({ partitions }) => partitions.length > 0 && partitions.every(({ leader }) => leader >= 0));
+      if (ready) return;
+    } catch (error) {
+      if (!isRetriable(error) || Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`Topics ${topics.join(', ')} have no leader after ${LEADER_WAIT_MS} ms.`);
+    await sleep(LEADER_POLL_MS);
+  }
+}
+
+function isRetriable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retriable?: boolean }).retriable === true;
 }
 
 function toTopicConfig({ topic, numPartitions, configs = {} }: TopicSpec): ITopicConfig {

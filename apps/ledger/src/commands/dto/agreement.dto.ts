@@ -2,7 +2,7 @@
  * Rule 1 of engagement, the agreement itself: who the partners are, what the
  * partnership is for and how it is run (scope), and each partner's signature.
  */
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 import type { Partner, PartnershipScope, TeamResponsibilities } from '@ledger/contracts';
 import { LIMITS } from './patterns';
 import {

@@ -1,5 +1,5 @@
 /** Rule 5 of engagement: the assets partners bring, their owner, steward and terms of use. */
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 import { ASSET_KINDS, type AssetKind, type UsageParameter } from '@ledger/contracts';
 import { LIMITS } from './patterns';
 import { IdProperty, NameProperty, NestedListProperty, OneOfProperty, TeamIdProperty, TextProperty } from './properties';

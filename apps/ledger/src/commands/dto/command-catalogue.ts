@@ -3,7 +3,7 @@
  * both ways: a command without a DTO does not compile, and neither does a DTO whose
  * fields do not fit its command's data.
  */
-import type { PartnershipCommand, PartnershipCommandType } from '@ledger/domain';
+import type { CommandData, PartnershipCommand, PartnershipCommandType } from '@ledger/domain';
 import { AmendScopeDto, DefineScopeDto, ProposePartnershipDto, SignAgreementDto } from './agreement.dto';
 import { AmendAssetUsageDto, RegisterAssetDto } from './assets.dto';
 import { CommitContributionDto, DeliverContributionDto, WithdrawContributionDto } from './contributions.dto';
@@ -14,7 +14,6 @@ import { CorrectReadingDto, RecordReadingDto } from './readings.dto';
 import { DefineSlaDto, RecordSlaObservationDto } from './slas.dto';
 import { DefineVocabularyTermDto, ReviseVocabularyTermDto } from './vocabulary.dto';
 
-export type CommandData<T extends PartnershipCommandType> = Extract<PartnershipCommand, { type: T }>['data'];
 
 type DataDtoCatalogue = { [T in PartnershipCommandType]: new () => CommandData<T> };
 

@@ -1,5 +1,5 @@
 /** Rule 2 of engagement: what each partner commits to bring, delivers, or withdraws. */
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 import { CONTRIBUTION_KINDS, type ContributionKind, type Evidence } from '@ledger/contracts';
 import { LIMITS } from './patterns';
 import {

@@ -2,7 +2,7 @@
  * Rule 4 of engagement: who holds which RACI role in each decision area, and the
  * decisions taken under those rights.
  */
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 import { RACI_ROLES, type RaciRole } from '@ledger/contracts';
 import { LIMITS } from './patterns';
 import { IdProperty, NameProperty, NestedListProperty, OneOfProperty, TeamIdProperty, TextProperty } from './properties';

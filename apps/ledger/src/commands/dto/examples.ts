@@ -4,7 +4,7 @@
  * them. Typed against the command catalogue, so an example cannot drift from its command.
  */
 import type { PartnershipCommandType } from '@ledger/domain';
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 
 const SCOPE: CommandData<'DefineScope'>['scope'] = {
   priorities: ['Grow qualified pipeline from inbound demand', 'Shorten time from MQL to first contact'],

@@ -1,5 +1,5 @@
 /** The partnership's life after activation: suspend, resume, terminate - each with a reason. */
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 import { TextProperty } from './properties';
 
 export class SuspendPartnershipDto implements CommandData<'SuspendPartnership'> {

@@ -2,7 +2,7 @@
  * Rule 3 of engagement, the metrics: each shared number has exactly one owning
  * partner, a definition, a unit, a direction, a cadence and targets per period.
  */
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 import {
   CADENCES,
   INDICATOR_KINDS,

@@ -2,7 +2,7 @@
  * Rule 3 of engagement, the readings: values that source systems report for a metric
  * and period. A wrong reading is corrected by a new command, never edited.
  */
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 import { IdProperty, NumberProperty, PeriodProperty, TextProperty } from './properties';
 
 export class RecordReadingDto implements CommandData<'RecordReading'> {

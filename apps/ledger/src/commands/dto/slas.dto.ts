@@ -2,7 +2,7 @@
  * Service level agreements between partners ("Sales contacts every MQL within one
  * hour") and the observations that show whether each case met them.
  */
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 import { CADENCES, SLA_COMPARATORS, type Cadence, type SlaComparator, type SlaThreshold } from '@ledger/contracts';
 import { LIMITS } from './patterns';
 import {

@@ -1,5 +1,5 @@
 /** The shared vocabulary: agreed, versioned definitions of the terms teams argue about. */
-import type { CommandData } from './command-catalogue';
+import type { CommandData } from '@ledger/domain';
 import { TermProperty, TextProperty } from './properties';
 
 const TERM = { description: 'The term, e.g. mql or sales-accepted-lead.', example: 'mql' };

@@ -39,7 +39,8 @@ export class SubmissionsHttpController {
   @ApiOperation({
     operationId: 'SubmitCommandBatch',
     summary: `Submit up to ${MAX_BATCH_SIZE} commands; each is recorded or refused on its own`,
-    description: 'Submissions for the same partnership are applied in the order given. The answer lists one outcome per submission, in order.',
+    description:
+      'Submissions for the same partnership are applied one after another in the order given; different partnerships proceed concurrently. The answer lists one outcome per submission, in order.',
   })
   @ApiBody({ type: CommandBatchDto })
   @ApiOkResponse({ type: BatchOutcomeSchema })
@@ -47,7 +48,7 @@ export class SubmissionsHttpController {
     const submissions = this.batchItems(body);
     const actor = actorOf(request);
     const now = new Date();
-    const outcomes = await Promise.all(submissions.map((item) => this.submitItem(item, actor, now)));
+    const outcomes = await inPartnershipOrder(submissions, (item) => this.submitItem(item, actor, now));
     const accepted = outcomes.filter((outcome) => 'result' in outcome).length;
     return { accepted, rejected: outcomes.length - accepted, outcomes };
   }
@@ -81,4 +82,25 @@ export class SubmissionsHttpController {
       }),
     );
   }
+}
+
+/**
+ * Runs `submit` for every item, one after another within a partnership and concurrently
+ * across partnerships, and answers the outcomes in the items' order.
+ */
+async function inPartnershipOrder<T>(items: unknown[], submit: (item: unknown) => Promise<T>): Promise<T[]> {
+  const outcomes = new Array<T>(items.length);
+  const lanes = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    const key = String((item as { partnershipId?: unknown } | null)?.partnershipId ?? `#${index}`);
+    const lane = lanes.get(key) ?? [];
+    lane.push(index);
+    lanes.set(key, lane);
+  });
+  await Promise.all(
+    [...lanes.values()].map(async (indexes) => {
+      for (const index of indexes) outcomes[index] = await submit(items[index]);
+    }),
+  );
+  return outcomes;
 }

@@ -1,0 +1,48 @@
+/**
+ * `ledgerctl demo load` and `ledgerctl demo describe`: the realistic quarter of two
+ * partnerships that the local stack starts with (`npm start` loads it).
+ */
+import type { Command } from 'commander';
+import { buildDemoDataset } from '../../demo/demo-dataset';
+import { LedgerClient } from '../../ledger-client/ledger-client';
+import type { CliContext, CommandGroup } from '../command-group';
+import { ledgerUrlOf } from '../global-options';
+import { describeDemo } from './describe-demo';
+import { currentSecond, parseNowOption, resolveDemoNow } from './demo-now';
+import { formatLoadReport, loadDemo } from './load-demo';
+
+interface LoadOptions {
+  now?: string;
+  quiet?: boolean;
+}
+
+export const demoCommands: CommandGroup = {
+  name: 'demo',
+  register(program: Command, context: CliContext): void {
+    const demo = program.command('demo').description('the demo dataset: a realistic quarter of a Marketing-Sales and a Marketing-IT partnership');
+
+    demo
+      .command('load')
+      .description(
+        'load the demo dataset through the ledger HTTP API; safe to run again: every submission has a fixed ' +
+          'idempotency key, so a second run records nothing new',
+      )
+      .option('--now <instant>', 'end of the demo quarter, ISO 8601 with a time zone (default: the quarter the ledger already holds, else the current time)')
+      .option('--quiet', 'print nothing unless the load fails')
+      .action(async (options: LoadOptions, command: Command) => {
+        const client = new LedgerClient(ledgerUrlOf(command), 'ledgerctl-demo');
+        const dataset = buildDemoDataset(await resolveDemoNow(client, options.now, context.clock));
+        const report = await loadDemo(client, dataset);
+        if (!options.quiet) context.print(formatLoadReport(dataset, report));
+      });
+
+    demo
+      .command('describe')
+      .description('print what the demo dataset contains: the story of each partnership and the submissions per command')
+      .option('--now <instant>', 'end of the demo quarter, ISO 8601 with a time zone (default: the current time)')
+      .action((options: { now?: string }) => {
+        const now = options.now === undefined ? currentSecond(context.clock) : parseNowOption(options.now, context.clock);
+        context.print(describeDemo(buildDemoDataset(now)));
+      });
+  },
+};
