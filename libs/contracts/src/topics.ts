@@ -12,3 +12,10 @@ export const DEFAULT_TOPICS = {
 } as const;
 
 export type TopicNames = { -readonly [K in keyof typeof DEFAULT_TOPICS]: string };
+
+/**
+ * Topics the audit service (and `ledgerctl audit replay`) replays history onto start
+ * with this prefix: the only topics its Kafka principal may create and write, so a
+ * replay can never land on a topic other consumers trust, such as the ledger's own.
+ */
+export const AUDIT_REPLAY_TOPIC_PREFIX = 'alignment.ledger.replays.';

@@ -1,77 +1,77 @@
 /**
- * The SQL of one append, step by step, each run inside the caller's transaction:
- * lock the stream head, move it forward, insert the events, remember the idempotency
- * key. Kept apart from `EventStore` so the order of the steps reads in one place there.
+ * The SQL of one group of appends, step by step, each run inside the caller's
+ * transaction and each ONE statement whatever the group's size (arrays in, `unnest`
+ * inside): lock the stream heads, create or move them, insert the events, remember the
+ * idempotency keys. Kept apart from `EventStore` so the order of the steps reads in one
+ * place there.
  */
 import type { RecordedEventRef } from '@ledger/contracts';
-import type { EntityManager } from 'typeorm';
 import type { IdempotencyClaim, StoredAppendResult } from './append-request';
-import type { ChainedEvent, StreamHead } from './event-chain';
+import type { PlannedAppend, StreamHeadChange } from './append-plan';
+import type { StreamHead } from './event-chain';
 
-/** Locks the stream's head row until commit; null when the stream does not exist yet. */
-export async function lockStreamHead(manager: EntityManager, streamId: string): Promise<StreamHead | null> {
-  const rows: { version: number; last_hash: string }[] = await manager.query(
-    'SELECT version, last_hash FROM ledger.streams WHERE stream_id = $1 FOR UPDATE',
-    [streamId],
-  );
-  return rows.length === 0 ? null : { version: rows[0].version, hash: rows[0].last_hash };
-}
-
-export async function moveStreamHead(
-  manager: EntityManager,
-  streamId: string,
-  next: StreamHead,
-  recordedAt: string,
-): Promise<void> {
-  await manager.query('UPDATE ledger.streams SET version = $2, last_hash = $3, updated_at = $4 WHERE stream_id = $1', [
-    streamId,
-    next.version,
-    next.hash,
-    recordedAt,
-  ]);
-}
-
-/** False when a concurrent transaction created the stream first. */
-export async function createStreamHead(
-  manager: EntityManager,
-  streamId: string,
-  head: StreamHead,
-  recordedAt: string,
-): Promise<boolean> {
-  const created: unknown[] = await manager.query(
-    `INSERT INTO ledger.streams (stream_id, version, last_hash, updated_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id`,
-    [streamId, head.version, head.hash, recordedAt],
-  );
-  return created.length === 1;
+/** A connection inside a transaction: a TypeORM `QueryRunner` or `EntityManager`. */
+export interface TransactionQueries {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
 /**
- * All events in one statement, whatever their number: one round trip, and positions
- * handed out in the order of the arrays (`WITH ORDINALITY ... ORDER BY`).
+ * Locks the heads of the streams that exist, in stream id order (so two groups locking
+ * overlapping streams queue instead of deadlocking), until commit.
  */
-export async function insertEvents(
-  manager: EntityManager,
-  streamId: string,
-  events: ChainedEvent[],
-  recordedAt: string,
-): Promise<RecordedEventRef[]> {
-  const column = <K extends keyof ChainedEvent>(key: K): ChainedEvent[K][] => events.map((event) => event[key]);
-  const rows: { global_position: string; event_id: string; type: string; stream_version: number }[] = await manager.query(
+export async function lockStreamHeads(db: TransactionQueries, streamIds: string[]): Promise<Map<string, StreamHead>> {
+  const rows = (await db.query(
+    'SELECT stream_id, version, last_hash FROM ledger.streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
+    [streamIds],
+  )) as { stream_id: string; version: number; last_hash: string }[];
+  return new Map(rows.map((row) => [row.stream_id, { version: row.version, hash: row.last_hash }]));
+}
+
+/** False when a concurrent transaction created one of the streams first. */
+export async function createStreamHeads(db: TransactionQueries, changes: StreamHeadChange[], recordedAt: string): Promise<boolean> {
+  if (changes.length === 0) return true;
+  const created = (await db.query(
+    `INSERT INTO ledger.streams (stream_id, version, last_hash, updated_at)
+     SELECT stream_id, version, last_hash, $4 FROM unnest($1::text[], $2::int[], $3::text[]) AS s(stream_id, version, last_hash)
+     ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id`,
+    [...headColumns(changes), recordedAt],
+  )) as unknown[];
+  return created.length === changes.length;
+}
+
+export async function moveStreamHeads(db: TransactionQueries, changes: StreamHeadChange[], recordedAt: string): Promise<void> {
+  if (changes.length === 0) return;
+  await db.query(
+    `UPDATE ledger.streams s SET version = m.version, last_hash = m.last_hash, updated_at = $4
+     FROM unnest($1::text[], $2::int[], $3::text[]) AS m(stream_id, version, last_hash)
+     WHERE s.stream_id = m.stream_id`,
+    [...headColumns(changes), recordedAt],
+  );
+}
+
+/**
+ * Every event of the group in one statement: one round trip, and positions handed out
+ * in the order of the arrays (`WITH ORDINALITY ... ORDER BY`), i.e. the group's order.
+ * Answers each append's recorded events, in the order of `appends`.
+ */
+export async function insertEvents(db: TransactionQueries, appends: PlannedAppend[], recordedAt: string): Promise<RecordedEventRef[][]> {
+  const rows = appends.flatMap((append) => append.events);
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((event) => event[key]);
+  const inserted = (await db.query(
     `INSERT INTO ledger.events (event_id, stream_id, stream_version, type, schema_version, data, actor, source_system,
        correlation_id, causation_id, occurred_at, recorded_at, prev_hash, hash)
-     SELECT event_id, $1, stream_version, type, schema_version, data::jsonb, actor, source_system,
-       correlation_id, causation_id, occurred_at, $2, prev_hash, hash
-     FROM unnest($3::uuid[], $4::int[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[],
+     SELECT event_id, stream_id, stream_version, type, schema_version, data::jsonb, actor, source_system,
+       correlation_id, causation_id, occurred_at, $1, prev_hash, hash
+     FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[],
        $11::text[], $12::timestamptz[], $13::text[], $14::text[])
-       WITH ORDINALITY AS e(event_id, stream_version, type, schema_version, data, actor, source_system,
+       WITH ORDINALITY AS e(event_id, stream_id, stream_version, type, schema_version, data, actor, source_system,
          correlation_id, causation_id, occurred_at, prev_hash, hash, ordinal)
      ORDER BY ordinal
-     RETURNING global_position, event_id, type, stream_version`,
+     RETURNING global_position, event_id`,
     [
-      streamId,
       recordedAt,
       column('eventId'),
+      column('streamId'),
       column('streamVersion'),
       column('type'),
       column('schemaVersion'),
@@ -84,28 +84,42 @@ export async function insertEvents(
       column('prevHash'),
       column('hash'),
     ],
+  )) as { global_position: string; event_id: string }[];
+  const positions = new Map(inserted.map((row) => [row.event_id, Number(row.global_position)]));
+  return appends.map((append) =>
+    append.events.map((event) => ({
+      eventId: event.eventId,
+      type: event.type,
+      streamVersion: event.streamVersion,
+      globalPosition: positions.get(event.eventId)!,
+    })),
   );
-  return rows
-    .map((row) => ({
-      eventId: row.event_id,
-      type: row.type,
-      streamVersion: row.stream_version,
-      globalPosition: Number(row.global_position),
-    }))
-    .sort((a, b) => a.streamVersion - b.streamVersion);
 }
 
-/** False when a concurrent transaction recorded the same key first. */
-export async function recordIdempotencyKey(
-  manager: EntityManager,
-  claim: IdempotencyClaim,
-  result: StoredAppendResult,
-  recordedAt: string,
-): Promise<boolean> {
-  const recorded: unknown[] = await manager.query(
-    `INSERT INTO ledger.idempotency_keys (key, request_hash, stream_id, result, recorded_at) VALUES ($1, $2, $3, $4, $5)
+export interface IdempotencyRecord {
+  claim: IdempotencyClaim;
+  result: StoredAppendResult;
+}
+
+/** False when a concurrent transaction recorded one of the keys first. */
+export async function recordIdempotencyKeys(db: TransactionQueries, records: IdempotencyRecord[], recordedAt: string): Promise<boolean> {
+  if (records.length === 0) return true;
+  const recorded = (await db.query(
+    `INSERT INTO ledger.idempotency_keys (key, request_hash, stream_id, result, recorded_at)
+     SELECT key, request_hash, stream_id, result::jsonb, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+       AS k(key, request_hash, stream_id, result)
      ON CONFLICT (key) DO NOTHING RETURNING key`,
-    [claim.key, claim.requestHash, result.streamId, JSON.stringify(result), recordedAt],
-  );
-  return recorded.length === 1;
+    [
+      records.map(({ claim }) => claim.key),
+      records.map(({ claim }) => claim.requestHash),
+      records.map(({ result }) => result.streamId),
+      records.map(({ result }) => JSON.stringify(result)),
+      recordedAt,
+    ],
+  )) as unknown[];
+  return recorded.length === records.length;
+}
+
+function headColumns(changes: StreamHeadChange[]): [string[], number[], string[]] {
+  return [changes.map((change) => change.streamId), changes.map((change) => change.head.version), changes.map((change) => change.head.hash)];
 }

@@ -3,7 +3,8 @@
  * schema changes only through the migrations in `./migrations` (never `synchronize`),
  * so every database reaches the same shape by the same recorded steps.
  */
-import { DataSource, MigrationExecutor } from 'typeorm';
+import { runMigrationsUnderLock } from '@ledger/database';
+import { DataSource } from 'typeorm';
 import { EVENT_STORE_MIGRATIONS } from './migrations';
 
 export const EVENT_STORE_MIGRATIONS_TABLE = 'event_store_migrations';
@@ -33,23 +34,9 @@ export function createEventStoreDataSource(options: EventStoreDataSourceOptions)
 }
 
 /**
- * Applies pending migrations, each in its own transaction, on one connection that holds
- * a session advisory lock meanwhile: a second process waits, then finds nothing to do.
- * Running on that same connection also means a pool of one cannot deadlock.
+ * Applies pending migrations, each in its own transaction, under an advisory lock: a
+ * second process waits, then finds nothing to do.
  */
-export async function migrateEventStore(dataSource: DataSource): Promise<void> {
-  const queryRunner = dataSource.createQueryRunner();
-  await queryRunner.connect();
-  try {
-    await queryRunner.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK_NAME]);
-    try {
-      const executor = new MigrationExecutor(dataSource, queryRunner);
-      executor.transaction = 'each';
-      await executor.executePendingMigrations();
-    } finally {
-      await queryRunner.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK_NAME]);
-    }
-  } finally {
-    await queryRunner.release();
-  }
+export function migrateEventStore(dataSource: DataSource): Promise<void> {
+  return runMigrationsUnderLock(dataSource, MIGRATION_LOCK_NAME);
 }

@@ -4,23 +4,19 @@
  * one stream at a time or as the global log in an order that never skips a late commit.
  */
 import type { EventEnvelope } from '@ledger/contracts';
-import { GENESIS_HASH } from '@ledger/integrity';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { AppendGroup, refused, type AppendOutcome } from './append-group';
+import { planAppends } from './append-plan';
+import type { AppendRequest, AppendResult, IdempotencyClaim, StoredAppendResult } from './append-request';
 import {
-  assertValidAppendRequest,
-  type AppendRequest,
-  type AppendResult,
-  type IdempotencyClaim,
-  type StoredAppendResult,
-} from './append-request';
-import {
-  createStreamHead,
+  createStreamHeads,
   insertEvents,
-  lockStreamHead,
-  moveStreamHead,
-  recordIdempotencyKey,
+  lockStreamHeads,
+  moveStreamHeads,
+  recordIdempotencyKeys,
+  type IdempotencyRecord,
+  type TransactionQueries,
 } from './append-statements';
-import { chainEvents } from './event-chain';
 import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './event-store.errors';
 
@@ -43,12 +39,22 @@ export interface ReadAllOptions {
  */
 const FINISHED_TRANSACTIONS = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
-/** Rolls the transaction back when another writer got there first; `append` decides what follows. */
+/** Rolls the transaction back when another writer got there first; the group is then tried again. */
 class ConcurrentWriteLost extends Error {
   constructor(readonly lostTo: 'stream-creation' | 'idempotency-key') {
     super(`A concurrent append won the ${lostTo}.`);
   }
 }
+
+/** COMMIT was sent but its answer never came: the group may or may not be recorded, so it must not be written again blindly. */
+class CommitOutcomeUnknown extends Error {
+  constructor(cause: unknown) {
+    super(`The commit of an append group was not confirmed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** Tries of one group after it lost a race (a stream creation, an idempotency key) to a concurrent writer. */
+const MAX_GROUP_ATTEMPTS = 3;
 
 export class EventStore {
   constructor(
@@ -56,42 +62,57 @@ export class EventStore {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /**
-   * One transaction: the stream head is locked before anything else is written, so
-   * appends to one stream queue behind each other and each gets its transaction id
-   * only once it holds the head (readAll's commit order relies on it). A lost race
-   * rolls everything back: it is then retried, refused, or answered from the
-   * idempotency key, never half applied.
-   */
+  /** One append in its own transaction; throws what `appendMany` would answer for it. */
   async append(request: AppendRequest): Promise<AppendResult> {
-    assertValidAppendRequest(request);
-    const earlier = await this.replayOf(request.idempotency);
-    if (earlier) return earlier;
-    for (let attempt = 1; ; attempt += 1) {
+    const [outcome] = await this.appendMany([request]);
+    if (!outcome!.ok) throw outcome!.error;
+    return outcome!.result;
+  }
+
+  /**
+   * Group commit: many appends, to one stream or many, in ONE transaction, each answered
+   * on its own. In the order given, each request is checked against its stream as the
+   * earlier requests of the group leave it; a stale expected version (or a key reused
+   * for a different request) refuses that request only, and the others are recorded.
+   * A request whose idempotency key was seen before (even earlier in the same group) is
+   * answered with the first result and appends nothing.
+   *
+   * The stream heads are locked before anything is written (in stream id order, so
+   * groups never deadlock), so appends to one stream queue behind each other and each
+   * gets its transaction id only once it holds the head (readAll's commit order relies
+   * on it). A lost race rolls the whole group back and tries it again; any other failure
+   * before the commit tries each request alone, so one bad request cannot sink the rest.
+   * Nothing is ever half applied.
+   */
+  async appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    const group = new AppendGroup(requests);
+    for (let attempt = 1; group.pending.size > 0; attempt += 1) {
+      await this.answerSeenKeys(group);
+      if (group.pending.size === 0) break;
       try {
-        return await this.dataSource.transaction((manager) => this.appendWithin(manager, request));
+        await this.commitGroup(group);
       } catch (error) {
-        const replay = await this.replayAfterConflict(request.idempotency, error);
-        if (replay) return replay;
-        if (!(error instanceof ConcurrentWriteLost)) throw error;
-        // Left to settle: a lost stream creation. With 'any' the next attempt appends after the winner.
-        if (request.expectedVersion === 'any') {
-          if (attempt === 1) continue;
-          throw error;
-        }
-        const actual = await this.streamVersion(request.streamId);
-        throw new WrongExpectedVersionError(request.streamId, request.expectedVersion, actual);
+        if (error instanceof ConcurrentWriteLost && attempt < MAX_GROUP_ATTEMPTS) continue;
+        if (error instanceof CommitOutcomeUnknown || group.pending.size === 1) group.refuseAllPending(error as Error);
+        else await this.appendEachAlone(group);
       }
     }
+    await this.replayRetriesThatLostToTheirOriginal(group);
+    return group.outcomes();
   }
 
   async findByIdempotencyKey(key: string): Promise<{ requestHash: string; result: AppendResult } | null> {
-    const rows: { request_hash: string; result: StoredAppendResult }[] = await this.dataSource.query(
-      'SELECT request_hash, result FROM ledger.idempotency_keys WHERE key = $1',
-      [key],
+    return (await this.findByIdempotencyKeys([key])).get(key) ?? null;
+  }
+
+  /** The stored result and request fingerprint of each key that was seen before, in one query. */
+  async findByIdempotencyKeys(keys: readonly string[]): Promise<Map<string, { requestHash: string; result: AppendResult }>> {
+    if (keys.length === 0) return new Map();
+    const rows: { key: string; request_hash: string; result: StoredAppendResult }[] = await this.dataSource.query(
+      'SELECT key, request_hash, result FROM ledger.idempotency_keys WHERE key = ANY($1::text[])',
+      [keys],
     );
-    if (rows.length === 0) return null;
-    return { requestHash: rows[0].request_hash, result: { ...rows[0].result, replayed: true } };
+    return new Map(rows.map((row) => [row.key, { requestHash: row.request_hash, result: { ...row.result, replayed: true } }]));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<EventEnvelope[]> {
@@ -158,46 +179,83 @@ export class EventStore {
     return Number(rows[0].head);
   }
 
-  private async appendWithin(manager: EntityManager, request: AppendRequest): Promise<AppendResult> {
-    const { streamId, expectedVersion } = request;
-    const head = await lockStreamHead(manager, streamId);
-    const currentVersion = head?.version ?? 0;
-    if (expectedVersion !== 'any' && expectedVersion !== currentVersion) {
-      throw new WrongExpectedVersionError(streamId, expectedVersion, currentVersion);
-    }
+  /** Writes the group's pending requests in one transaction and settles each of them. */
+  private async commitGroup(group: AppendGroup): Promise<void> {
     const recordedAt = this.clock().toISOString();
-    const chained = chainEvents(streamId, request.events, head ?? { version: 0, hash: GENESIS_HASH }, recordedAt);
-    const newHead = { version: currentVersion + chained.length, hash: chained[chained.length - 1].hash };
-    if (head) await moveStreamHead(manager, streamId, newHead, recordedAt);
-    else if (!(await createStreamHead(manager, streamId, newHead, recordedAt))) throw new ConcurrentWriteLost('stream-creation');
-    const events = await insertEvents(manager, streamId, chained, recordedAt);
-    const result: StoredAppendResult = { streamId, streamVersion: newHead.version, events };
-    if (request.idempotency && !(await recordIdempotencyKey(manager, request.idempotency, result, recordedAt))) {
-      throw new ConcurrentWriteLost('idempotency-key');
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      const outcomes = await this.writeGroup(runner, group, recordedAt).catch(async (error: unknown) => {
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      });
+      await commitOrUnknown(runner);
+      for (const [index, outcome] of outcomes) group.settle(index, outcome);
+    } finally {
+      await runner.release().catch(() => undefined);
     }
-    return { ...result, replayed: false };
   }
 
-  private async replayOf(claim: IdempotencyClaim | undefined): Promise<AppendResult | null> {
-    if (!claim) return null;
-    const stored = await this.findByIdempotencyKey(claim.key);
-    if (!stored) return null;
-    if (stored.requestHash !== claim.requestHash) throw new IdempotencyKeyReusedError(claim.key);
-    return stored.result;
+  private async writeGroup(db: TransactionQueries, group: AppendGroup, recordedAt: string): Promise<Map<number, AppendOutcome>> {
+    const { pending } = group;
+    const heads = await lockStreamHeads(db, [...new Set([...pending.values()].map((request) => request.streamId))]);
+    const plan = planAppends(pending, heads, recordedAt, group.chainBreaks());
+    const outcomes = new Map<number, AppendOutcome>([...plan.refusals].map(([index, error]) => [index, refused(error)]));
+    if (plan.appends.length === 0) return outcomes;
+    if (!(await createStreamHeads(db, plan.createdStreams, recordedAt))) throw new ConcurrentWriteLost('stream-creation');
+    await moveStreamHeads(db, plan.movedStreams, recordedAt);
+    const recorded = await insertEvents(db, plan.appends, recordedAt);
+    const keys: IdempotencyRecord[] = [];
+    plan.appends.forEach(({ index, streamId, streamVersion }, position) => {
+      const result: StoredAppendResult = { streamId, streamVersion, events: recorded[position]! };
+      const claim = pending.get(index)!.idempotency;
+      if (claim) keys.push({ claim, result });
+      outcomes.set(index, { ok: true, result: { ...result, replayed: false } });
+    });
+    if (!(await recordIdempotencyKeys(db, keys, recordedAt))) throw new ConcurrentWriteLost('idempotency-key');
+    return outcomes;
   }
 
   /**
-   * A retry racing its original: the loser meets the winner's stream version, stream
-   * creation or key, and finds the committed result under the key.
+   * After the group failed as a whole: each pending request in a group of its own, in
+   * order, keeping the chain rule of `planAppends` (a stream's append after one that was
+   * not written is refused when it names a version).
    */
-  private async replayAfterConflict(claim: IdempotencyClaim | undefined, error: unknown): Promise<AppendResult | null> {
-    const conflict = error instanceof ConcurrentWriteLost || error instanceof WrongExpectedVersionError;
-    if (!claim || !conflict) return null;
-    const replay = await this.replayOf(claim);
-    if (!replay && error instanceof ConcurrentWriteLost && error.lostTo === 'idempotency-key') {
-      throw new Error(`Idempotency key "${claim.key}" was taken by a transaction whose result cannot be read.`);
+  private async appendEachAlone(group: AppendGroup): Promise<void> {
+    for (const [index, request] of [...group.pending]) {
+      const chainBroken = (group.chainBreaks().get(request.streamId) ?? Infinity) < index;
+      if (chainBroken && request.expectedVersion !== 'any') {
+        const actual = await this.streamVersion(request.streamId);
+        group.settle(index, refused(new WrongExpectedVersionError(request.streamId, request.expectedVersion, actual)));
+        continue;
+      }
+      const [outcome] = await this.appendMany([request]);
+      group.settle(index, outcome!);
     }
-    return replay;
+  }
+
+  /** Answers pending requests whose key was recorded before: the stored result, or a refusal when the request differs. */
+  private async answerSeenKeys(group: AppendGroup): Promise<void> {
+    await this.answerFromStoredKeys(group, group.pendingClaims());
+  }
+
+  /**
+   * A retry racing its original: the loser meets the winner's stream version and finds
+   * the committed result under its key.
+   */
+  private async replayRetriesThatLostToTheirOriginal(group: AppendGroup): Promise<void> {
+    await this.answerFromStoredKeys(group, group.conflictsWithClaims((error) => error instanceof WrongExpectedVersionError));
+  }
+
+  private async answerFromStoredKeys(group: AppendGroup, claims: Map<number, IdempotencyClaim>): Promise<void> {
+    if (claims.size === 0) return;
+    const stored = await this.findByIdempotencyKeys([...new Set([...claims.values()].map((claim) => claim.key))]);
+    for (const [index, claim] of claims) {
+      const seen = stored.get(claim.key);
+      if (!seen) continue;
+      group.settle(index, seen.requestHash === claim.requestHash ? { ok: true, result: seen.result } : refused(new IdempotencyKeyReusedError(claim.key)));
+    }
   }
 
   /** The transaction id at a readAll cursor: 0 before the first event. */
@@ -211,5 +269,13 @@ export class EventStore {
       throw new Error(`readAll resumes after an event it returned, and no event has position ${position}.`);
     }
     return rows[0].transaction_id;
+  }
+}
+
+async function commitOrUnknown(runner: QueryRunner): Promise<void> {
+  try {
+    await runner.commitTransaction();
+  } catch (error) {
+    throw new CommitOutcomeUnknown(error);
   }
 }

@@ -1,4 +1,5 @@
 /** The PostgreSQL event store, its schema and the outbox relay that publishes it to Kafka. */
+export type { AppendOutcome } from './append-group';
 export type { AppendRequest, AppendResult, IdempotencyClaim, NewEvent, StoredAppendResult } from './append-request';
 export * from './data-source';
 export { EventStore, type ReadAllOptions, type ReadStreamOptions } from './event-store';

@@ -2,7 +2,7 @@ import type { EventEnvelope } from '@ledger/contracts';
 import fc from 'fast-check';
 import { ChainVerifier, StreamHead, verifyStreamChains } from './chain-verification';
 import { computeEventHash } from './hash-chain';
-import { buildHistory, findEvent, interleavedHistory, rehashStream } from './testing/history';
+import { buildHistory, committedOutOfPositionOrder, findEvent, interleavedHistory, positionDrops, rehashStream } from './testing/history';
 
 const STREAM = 'partnership-p2';
 const history = interleavedHistory(120, 5);
@@ -88,11 +88,6 @@ describe('stream chain verification', () => {
     expect(verifyStreamChains(swapped)).toMatchObject({ kind: 'reordered', streamId: STREAM, streamVersion: 5, globalPosition: v4.globalPosition });
   });
 
-  it('reports global positions that go backwards as reordered', () => {
-    const swapped = [...history];
-    [swapped[30], swapped[31]] = [swapped[31]!, swapped[30]!];
-    expect(verifyStreamChains(swapped)).toMatchObject({ kind: 'reordered', globalPosition: history[30]!.globalPosition });
-  });
 
   it('reports a forged event claiming a version the stream already has as inserted', () => {
     const existing = findEvent(history, STREAM, 3);
@@ -131,7 +126,7 @@ describe('stream chain verification', () => {
     expect(verifyStreamChains(rehashStream(edited, STREAM)).status).toBe('intact');
   });
 
-  it('reports the problem with the lowest global position even when it is found last', () => {
+  it('reports the problem earliest in the log even when it is found last', () => {
     // Stream p0's version 2 is re-hashed (seen only at its successor, the last event);
     // stream p1's version 3, in between, is plainly altered.
     const events = buildHistory([0, 0, 1, 1, 1, 1, 0]);
@@ -139,8 +134,8 @@ describe('stream chain verification', () => {
     const tampered = [...events];
     tampered[1] = { ...rehashed, hash: computeEventHash(rehashed.prevHash, rehashed) };
     tampered[4] = { ...events[4]!, actor: 'mallory' };
-    expect(verifyStreamChains(tampered)).toMatchObject({ kind: 'altered', streamVersion: 2, globalPosition: events[1]!.globalPosition });
-    expect(verifyStreamChains(tampered.slice(0, 6))).toMatchObject({ kind: 'altered', globalPosition: events[4]!.globalPosition });
+    expect(verifyStreamChains(tampered)).toMatchObject({ kind: 'altered', streamVersion: 2, globalPosition: events[1]!.globalPosition, leafIndex: 1 });
+    expect(verifyStreamChains(tampered.slice(0, 6))).toMatchObject({ kind: 'altered', globalPosition: events[4]!.globalPosition, leafIndex: 4 });
   });
 
   it('verifies a range that starts mid-history from the stream heads before it', () => {
@@ -161,5 +156,72 @@ describe('stream chain verification', () => {
     const verifier = new ChainVerifier();
     history.forEach((event) => verifier.add(event));
     expect(verifier.finish()).toEqual({ status: 'intact', events: 120, streams: 5 });
+  });
+});
+
+describe('stream chain verification over a log whose positions do not increase', () => {
+  const log = committedOutOfPositionOrder(history);
+  const drop = positionDrops(log)[2]!;
+
+  it('is given a log in which positions go down, as concurrent commits leave it', () => {
+    expect(positionDrops(log).length).toBeGreaterThan(10);
+    expect(new Set(log.map((event) => event.globalPosition)).size).toBe(log.length);
+  });
+
+  it('finds the untouched log intact', () => {
+    expect(verifyStreamChains(log)).toEqual({ status: 'intact', events: 120, streams: 5 });
+  });
+
+  it('finds every interleaving of streams intact, whichever concurrent pairs committed out of position order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(6), { maxLength: 80 }), fc.integer({ min: 1, max: 4 }), (order, every) => {
+        expect(verifyStreamChains(committedOutOfPositionOrder(buildHistory(order), every)).status).toBe('intact');
+      }),
+    );
+  });
+
+  it('names an altered event by its place in the log and its position', () => {
+    const target = log[drop]!;
+    const tampered = replace(log, target, { ...target, actor: 'mallory' });
+    expect(verifyStreamChains(tampered)).toMatchObject({ kind: 'altered', eventId: target.eventId, globalPosition: target.globalPosition, leafIndex: drop });
+  });
+
+  it('reports the first problem in log order, not the one with the lowest position', () => {
+    const [earlier, later] = [log[drop - 1]!, log[drop]!];
+    expect(earlier.globalPosition).toBeGreaterThan(later.globalPosition);
+    const tampered = replace(replace(log, earlier, { ...earlier, actor: 'mallory' }), later, { ...later, actor: 'mallory' });
+    expect(verifyStreamChains(tampered)).toMatchObject({ kind: 'altered', eventId: earlier.eventId, leafIndex: drop - 1 });
+  });
+
+  it('reports an event claiming the position of an event far earlier in the log as inserted, at the later one', () => {
+    const clash = forged(log[119]!, { globalPosition: log[10]!.globalPosition, streamId: 'partnership-other', streamVersion: 1, prevHash: '0'.repeat(64) });
+    const result = verifyStreamChains([...log, clash]);
+    expect(result).toMatchObject({ kind: 'inserted', eventId: 'forged', globalPosition: log[10]!.globalPosition, leafIndex: 120 });
+    expect(result.status === 'broken' && result.detail).toContain('later one in the log');
+  });
+
+  it('still reports two versions of one stream swapped in the log as reordered', () => {
+    const [v4, v5] = [findEvent(log, STREAM, 4), findEvent(log, STREAM, 5)];
+    const swapped = log.map((event) => (event === v4 ? v5 : event === v5 ? v4 : event));
+    expect(verifyStreamChains(swapped)).toMatchObject({ kind: 'reordered', streamId: STREAM, streamVersion: 5, eventId: v5.eventId });
+  });
+
+  it('counts leaf indexes from the first leaf of a range that starts mid-log', () => {
+    const knownHeads = new Map<string, StreamHead>();
+    for (const event of log.slice(0, 50)) knownHeads.set(event.streamId, { version: event.streamVersion, hash: event.hash });
+    const target = log[70]!;
+    const range = replace(log, target, { ...target, actor: 'mallory' }).slice(50);
+    expect(verifyStreamChains(range, { knownHeads, firstLeafIndex: 50 })).toMatchObject({ kind: 'altered', eventId: target.eventId, leafIndex: 70 });
+  });
+
+  it('keeps every stream\'s head, known heads included, for a later run to go on from', () => {
+    const first = new ChainVerifier();
+    log.slice(0, 60).forEach((event) => first.add(event));
+    const resumed = new ChainVerifier({ knownHeads: first.streamHeads(), firstLeafIndex: 60 });
+    log.slice(60).forEach((event) => resumed.add(event));
+    expect(resumed.finish()).toEqual({ status: 'intact', events: 60, streams: 5 });
+    const lastOf = (streamId: string) => log.filter((event) => event.streamId === streamId).at(-1)!;
+    expect(resumed.streamHeads().get(STREAM)).toEqual({ version: lastOf(STREAM).streamVersion, hash: lastOf(STREAM).hash });
+    expect(new ChainVerifier({ knownHeads: first.streamHeads() }).streamHeads()).toEqual(first.streamHeads());
   });
 });

@@ -1,15 +1,18 @@
 /**
  * Proves the global log unchanged since the ledger signed its checkpoints: recomputes
- * the RFC 6962 root over the event leaves (event-leaf.ts), in global order, and
- * compares it with each signed root when the tree reaches that checkpoint's size.
+ * the RFC 6962 root over the event leaves (event-leaf.ts), in log order (the order the
+ * entries are given: commit order, in which positions need not increase), and compares
+ * it with each signed root when the tree reaches that checkpoint's size.
  * This is the check that catches what hash chains cannot: a stream rewritten with a
  * recomputed chain, events of different streams swapped, the newest events deleted.
  *
  * Where it fails, the signed checkpoints themselves bound the damage: the first
  * checkpoint that no longer matches is preceded by one that does, so the change lies
- * in the leaves between the two ("positions (a, b] changed after checkpoint k was
- * signed"). Roots the ledger stored without signing (`storedRoots`) can narrow that
- * range further, but only as a hint: whoever could rewrite events could rewrite them.
+ * in the leaves between the two ("leaves a+1 to b changed after checkpoint k was
+ * signed"). The positions of the events at leaves a and b say where that is in the log,
+ * as cursors: the events between them in log order, not those numbered between them.
+ * Roots the ledger stored without signing (`storedRoots`) can narrow that range
+ * further, but only as a hint: whoever could rewrite events could rewrite them.
  *
  * Checkpoints must come in the order they were signed. Before any leaf is hashed they
  * are checked for their signature and against each other: one origin, sizes that never
@@ -53,7 +56,12 @@ export type CheckpointProblemKind =
   | 'root-mismatch'
   | 'missing-events';
 
-/** Leaves after the first `afterTreeSize` up to leaf `throughTreeSize`; positions where known. */
+/**
+ * Leaves after the first `afterTreeSize` up to leaf `throughTreeSize`, 1-based. The
+ * positions, where known, name the events at either end as cursors: the last event
+ * before the range and the range's last event. Positions do not increase along the log,
+ * so the events between them are those between them in log order, not in number.
+ */
 export interface LeafRange {
   afterTreeSize: number;
   throughTreeSize: number;
@@ -114,10 +122,23 @@ export class CheckpointVerifier {
   }
 
   add(entry: LogEntry): void {
+    this.addLeafHash(eventLeafHash(entry.globalPosition, entry.hash), entry.globalPosition);
+  }
+
+  /**
+   * The next entry by its leaf hash (`eventLeafHash`), computed by the caller. The tree
+   * grows after a problem too, so `compactRange` always covers every entry given.
+   */
+  addLeafHash(leafHash: Buffer, globalPosition: number): void {
+    this.tree.append(leafHash);
     if (this.problem !== null) return;
-    this.tree.append(eventLeafHash(entry.globalPosition, entry.hash));
-    this.lastPosition = entry.globalPosition;
+    this.lastPosition = globalPosition;
     this.problem = this.checkCurrentSize();
+  }
+
+  /** The tree over the start and every entry given so far. */
+  compactRange(): CompactRange {
+    return this.tree.compactRange();
   }
 
   finish(): CheckpointVerification {
@@ -274,7 +295,7 @@ export class CheckpointVerifier {
   }
 }
 
-/** Checks `entries` (every event, in global order) against signed checkpoints. */
+/** Checks `entries` (every event, in log order) against signed checkpoints. */
 export function verifyLogAgainstCheckpoints(
   entries: Iterable<LogEntry>,
   checkpoints: readonly string[],
@@ -289,6 +310,6 @@ export function verifyLogAgainstCheckpoints(
 function describeRange(range: LeafRange): string {
   const leaves = `${range.afterTreeSize + 1} to ${range.throughTreeSize}`;
   if (range.throughPosition === null) return leaves;
-  const from = range.afterPosition === null ? 'from the start of the range' : `after ${range.afterPosition}`;
-  return `${leaves} (global positions ${from} up to ${range.throughPosition})`;
+  const from = range.afterPosition === null ? 'from the start of the range' : `after the event at global position ${range.afterPosition}`;
+  return `${leaves} (in log order, ${from} through the one at ${range.throughPosition})`;
 }

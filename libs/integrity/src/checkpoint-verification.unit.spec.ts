@@ -6,7 +6,7 @@ import { consistencyProof, merkleRoot } from './merkle';
 import { MerkleTreeBuilder } from './merkle-tree-builder';
 import { generateSigningKey } from './note-keys';
 import { signCheckpoint } from './signed-note';
-import { interleavedHistory, rehashStream } from './testing/history';
+import { committedOutOfPositionOrder, interleavedHistory, positionDrops, rehashStream } from './testing/history';
 
 const ORIGIN = 'alignment-ledger.example/log';
 const keys = generateSigningKey(ORIGIN);
@@ -52,7 +52,9 @@ describe('verification against signed checkpoints', () => {
         throughPosition: history[79]!.globalPosition,
       },
     });
-    expect(result.status === 'broken' && result.detail).toContain(`after ${history[39]!.globalPosition} up to ${history[79]!.globalPosition}`);
+    expect(result.status === 'broken' && result.detail).toContain(
+      `leaves 41 to 80 (in log order, after the event at global position ${history[39]!.globalPosition} through the one at ${history[79]!.globalPosition})`,
+    );
   });
 
   it('catches events of two streams that swapped global positions, which no chain can see', () => {
@@ -139,6 +141,30 @@ describe('verification against signed checkpoints', () => {
     it('reports leaves that are not a prefix of that checkpoint', () => {
       const result = verify(rewriteQuietly(history, 90).slice(0, 100), [seal(40), seal(120)], { consistencyProofs: proofs });
       expect(result).toMatchObject({ kind: 'root-mismatch', checkpointIndex: 1, changedRange: { afterTreeSize: 40, throughTreeSize: 100 } });
+    });
+  });
+
+  describe('over a log whose positions do not increase, as concurrent commits leave it', () => {
+    const log = committedOutOfPositionOrder(history);
+    const logLeaves = log.map((event) => eventLeafHash(event.globalPosition, event.hash));
+    const sealLog = (treeSize: number) => signCheckpoint({ origin: ORIGIN, treeSize, rootHash: merkleRoot(logLeaves.slice(0, treeSize)) }, keys.signerKey);
+
+    it('finds the log intact against checkpoints sealed over it in log order', () => {
+      expect(positionDrops(log).length).toBeGreaterThan(10);
+      expect(verify(log, [sealLog(40), sealLog(80), sealLog(120)])).toEqual({ status: 'intact', checkpoints: 3, treeSize: 120, sealedTreeSize: 120 });
+    });
+
+    it('catches the same events sorted back into position order: the order of the leaves is sealed too', () => {
+      const sorted = [...log].sort((a, b) => a.globalPosition - b.globalPosition);
+      expect(verify(sorted, [sealLog(40), sealLog(80), sealLog(120)])).toMatchObject({ kind: 'root-mismatch', checkpointIndex: 0 });
+    });
+
+    it('names the ends of a changed range by the positions of the events at those leaves', () => {
+      const result = verify(rewriteQuietly(log, 60), [sealLog(40), sealLog(80)]);
+      expect(result).toMatchObject({
+        kind: 'root-mismatch',
+        changedRange: { afterTreeSize: 40, throughTreeSize: 80, afterPosition: log[39]!.globalPosition, throughPosition: log[79]!.globalPosition },
+      });
     });
   });
 });

@@ -6,12 +6,21 @@
  *     bytes 0..7    global position, unsigned 64-bit big-endian
  *     bytes 8..39   the event's hash (`EventEnvelope.hash`, hex-decoded SHA-256)
  *
- * and the leaf hash is RFC 6962's `SHA-256(0x00 || leaf data)`. The tree's leaves are
- * the events in global-position order, the n-th event being leaf n-1 (positions may
- * skip numbers, leaf indexes do not). The event hash already commits to the event's
- * content and its stream chain; adding the position commits to where the event sits in
- * the global log, so moving, inserting or deleting an event changes every later root
- * even where the per-stream chains still look intact.
+ * and the leaf hash is RFC 6962's `SHA-256(0x00 || leaf data)`.
+ *
+ * The tree's leaves are the events in LOG order: the order the ledger committed them,
+ * (transaction id, global position), which `EventStore.readAll` returns. The n-th event
+ * of the log is leaf n-1, so a leaf index is a place in the log. Global positions are
+ * unique within the log but do not increase along it: two appends to different streams
+ * may commit in the other order than they took their positions (concurrent writers do
+ * this often), and positions skip numbers where a transaction rolled back. So nothing
+ * here or in the verifiers sorts by position or expects it to grow; a position only
+ * names an event, and no two events of the log may share one.
+ *
+ * The event hash already commits to the event's content and its stream chain; adding
+ * the position binds the event to its identity in the global log, and the leaf's index
+ * binds it to its place, so moving, inserting or deleting an event, or giving it another
+ * position, changes every later root even where the per-stream chains still look intact.
  */
 import { IntegrityError } from './integrity-error';
 import { HASH_SIZE, leafHash } from './merkle';

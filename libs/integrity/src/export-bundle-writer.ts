@@ -1,23 +1,23 @@
 /**
  * Writes an export bundle (format in export-bundle.ts) while the exporter streams
- * events out of the ledger: it turns each envelope into its NDJSON line, hashes the
- * file as it goes, and at the end writes the manifest. It holds no event, so an export
- * of any size runs in constant memory. The exporter supplies what only the ledger
- * knows: the stream heads and Merkle tree before the range, and the checkpoints (with
- * consistency proofs for those beyond the range) that seal it.
+ * events out of the ledger in log order: it turns each envelope into its NDJSON line,
+ * hashes the file as it goes, and at the end writes the manifest, whose range names the
+ * first and last event written (positions as cursors, and leaf indexes counted from the
+ * tree before the export). Positions need not increase from line to line: the log's
+ * order is commit order, not position order (event-leaf.ts). It holds no event, so an
+ * export of any size runs in constant memory. The exporter supplies what only the
+ * ledger knows: the stream heads and Merkle tree before the range, and the checkpoints
+ * (with consistency proofs for those beyond the range) that seal it.
  */
 import type { EventEnvelope } from '@ledger/contracts';
 import { Hash, createHash } from 'node:crypto';
 import type { StreamHead } from './chain-verification';
-import { EXPORT_FORMAT, ExportManifest } from './export-manifest';
-import { IntegrityError } from './integrity-error';
+import { EXPORT_FORMAT, ExportManifest, ExportRange } from './export-manifest';
 import type { CompactRange } from './merkle-tree-builder';
 
 export interface ExportBundleWriterOptions {
   origin: string;
   verifierKey: string;
-  /** The range asked for; positions default to those of the first and last exported events. */
-  range?: Partial<ExportManifest['range']>;
   /** For streams that began before the range, their last event before it. */
   streamHeads?: ReadonlyMap<string, StreamHead>;
   /** The log's tree just before the first exported event; omit when the export starts the log. */
@@ -39,16 +39,8 @@ export class ExportBundleWriter {
 
   constructor(private readonly options: ExportBundleWriterOptions) {}
 
-  /** The NDJSON line of `envelope`, ending in LF; envelopes must come in global-position order. */
+  /** The NDJSON line of `envelope`, ending in LF; envelopes come in log order, one per leaf. */
   line(envelope: EventEnvelope): string {
-    if (this.lastPosition !== null && envelope.globalPosition <= this.lastPosition) {
-      throw new IntegrityError(
-        'export.out-of-order',
-        `Event ${envelope.eventId} at global position ${envelope.globalPosition} comes after position ` +
-          `${this.lastPosition}; exports are in global order.`,
-        'globalPosition',
-      );
-    }
     const line = `${JSON.stringify(envelope)}\n`;
     this.fileHash.update(line);
     this.eventCount += 1;
@@ -59,12 +51,11 @@ export class ExportBundleWriter {
 
   /** The manifest, once every line is written. */
   manifest(seals: ExportSeals): ExportManifest {
-    const { origin, verifierKey, range = {}, streamHeads = new Map(), startTree } = this.options;
-    const fromPosition = range.fromPosition ?? this.firstPosition ?? 0;
+    const { origin, verifierKey, streamHeads = new Map(), startTree } = this.options;
     const manifest: ExportManifest = {
       format: EXPORT_FORMAT,
       origin,
-      range: { ...range, fromPosition, toPosition: range.toPosition ?? this.lastPosition ?? fromPosition },
+      range: this.exportedSlice(startTree?.size ?? 0),
       eventCount: this.eventCount,
       sha256: this.fileHash.copy().digest('hex'),
       streamHeads: Object.fromEntries(streamHeads),
@@ -80,5 +71,16 @@ export class ExportBundleWriter {
       );
     }
     return manifest;
+  }
+
+  /** The first and last event written; nothing for an empty export. */
+  private exportedSlice(startTreeSize: number): ExportRange {
+    if (this.firstPosition === null || this.lastPosition === null) return {};
+    return {
+      fromPosition: this.firstPosition,
+      toPosition: this.lastPosition,
+      fromLeafIndex: startTreeSize,
+      toLeafIndex: startTreeSize + this.eventCount - 1,
+    };
   }
 }

@@ -4,9 +4,18 @@
  * public checkpoint key.
  *
  * An export bundle is two files:
- * - `events.ndjson`: one `EventEnvelope` as JSON per line, in global-position order,
- *   UTF-8, every line ending in one LF (no CR). Its SHA-256 is the manifest's `sha256`.
+ * - `events.ndjson`: one `EventEnvelope` as JSON per line, in log order (the ledger's
+ *   commit order: line n is leaf `fromLeafIndex + n - 1` of the log), UTF-8, every line
+ *   ending in one LF (no CR). Its SHA-256 is the manifest's `sha256`.
  * - `manifest.json`: an `ExportManifest` (export-manifest.ts).
+ *
+ * The slice. Global positions are unique but do not increase along the log (see
+ * event-leaf.ts), so the manifest's `range` does not bound positions: it names the
+ * slice's first and last event, by position (a cursor) and leaf index. The verifier
+ * checks that the first line is the event at `fromPosition` and the file ends with the
+ * one at `toPosition` (export-range-check.ts), that no two lines share a position (the
+ * chain check), and that the leaf indexes run on without a gap from the tree the export
+ * starts at, one per line (the manifest check and the event count).
  *
  * Resuming mid-log. Checkpoint roots cover the whole log from its first event, yet an
  * export may start anywhere. The manifest therefore carries `leafRange`: the log's
@@ -21,11 +30,13 @@
  * a prefix of it, so an export cut at any time (`fromRecordedAt`/`toRecordedAt`) is
  * sealed to its last event.
  *
- * Checks run in this order, and the first failure is the answer: the manifest's shape,
- * the pinned key, each line (JSON, envelope shape, inside the declared range), the
- * checkpoints themselves (signature, consistency), the stream chains (most precise:
- * names the event), the checkpoint roots (names the leaf range), the event count, and
- * last the file hash (catches a change no other check sees, such as reformatting).
+ * Checks run in this order, and the first failure is the answer: the manifest's shape
+ * and self-consistency, the pinned key, each line (JSON, envelope shape, inside the
+ * declared slice and times), the checkpoints themselves (signature, consistency), the
+ * stream chains and unique positions (most precise: names the event), the checkpoint
+ * roots (names the leaf range), the file's end at the slice's last event, the event
+ * count, and last the file hash (catches a change no other check sees, such as
+ * reformatting).
  */
 import type { EventEnvelope } from '@ledger/contracts';
 import { createHash } from 'node:crypto';
@@ -33,6 +44,7 @@ import { ChainBreak, ChainVerifier } from './chain-verification';
 import { CheckpointProblem, CheckpointVerifier, CheckpointsIntact } from './checkpoint-verification';
 import { parseEnvelopeLine } from './envelope-line';
 import { ExportManifest, manifestProblem } from './export-manifest';
+import { ExportRangeCheck } from './export-range-check';
 import { IntegrityError } from './integrity-error';
 
 export type ExportProblemKind =
@@ -95,6 +107,7 @@ export async function verifyExportBundle(
 }
 
 interface BundleVerifiers {
+  range: ExportRangeCheck;
   chains: ChainVerifier;
   checkpoints: CheckpointVerifier;
   startTreeSize: number;
@@ -113,7 +126,8 @@ function startVerifiers(manifest: ExportManifest): BundleVerifiers {
   );
   const checkpointOptions = { expectedOrigin: manifest.origin, start, consistencyProofs };
   return {
-    chains: new ChainVerifier({ knownHeads: new Map(Object.entries(manifest.streamHeads)) }),
+    range: new ExportRangeCheck(manifest.range),
+    chains: new ChainVerifier({ knownHeads: new Map(Object.entries(manifest.streamHeads)), firstLeafIndex: startTreeSize }),
     checkpoints: new CheckpointVerifier(manifest.checkpoints, manifest.verifierKey, checkpointOptions),
     startTreeSize,
   };
@@ -139,14 +153,14 @@ async function readLines(
       return { problem: broken('malformed-line', `Line ${firstBlankLine} of the export is empty.`, firstBlankLine) };
     }
     fileHash.update(`${line}\n`);
-    const problem = checkLine(line, lineNumber, manifest, verifiers);
+    const problem = checkLine(line, lineNumber, verifiers);
     if (problem !== null) return { problem };
     events += 1;
   }
   return { problem: null, events, sha256: fileHash.digest('hex') };
 }
 
-function checkLine(line: string, lineNumber: number, manifest: ExportManifest, verifiers: BundleVerifiers): ExportProblem | null {
+function checkLine(line: string, lineNumber: number, verifiers: BundleVerifiers): ExportProblem | null {
   let envelope: EventEnvelope;
   try {
     envelope = parseEnvelopeLine(line, lineNumber);
@@ -154,7 +168,7 @@ function checkLine(line: string, lineNumber: number, manifest: ExportManifest, v
     if (error instanceof IntegrityError) return broken('malformed-line', error.message, lineNumber);
     throw error;
   }
-  const outOfRange = rangeViolation(envelope, manifest.range);
+  const outOfRange = verifiers.range.check(envelope, lineNumber);
   if (outOfRange !== null) return broken('out-of-range', `Line ${lineNumber}: ${outOfRange}`, lineNumber);
   verifiers.chains.add(envelope);
   verifiers.checkpoints.add(envelope);
@@ -169,6 +183,8 @@ function conclude(manifest: ExportManifest, verifiers: BundleVerifiers, reading:
     return { status: 'broken', kind: 'chain-broken', detail: chains.detail, chainBreak: chains };
   }
   if (seals.status === 'broken') return checkpointFailure(seals);
+  const unfinished = verifiers.range.finish();
+  if (unfinished !== null) return broken('out-of-range', unfinished.detail, unfinished.line);
   if (reading.events !== manifest.eventCount) {
     return broken('count-mismatch', `The export holds ${reading.events} events; its manifest declares ${manifest.eventCount}.`);
   }
@@ -184,17 +200,6 @@ function conclude(manifest: ExportManifest, verifiers: BundleVerifiers, reading:
 function intact(events: number, streams: number, seals: CheckpointsIntact, startTreeSize: number): ExportIntact {
   const sealedEvents = Math.max(0, seals.sealedTreeSize - startTreeSize);
   return { status: 'intact', events, streams, checkpoints: seals.checkpoints, sealedEvents };
-}
-
-function rangeViolation(envelope: EventEnvelope, range: ExportManifest['range']): string | null {
-  const { globalPosition, recordedAt } = envelope;
-  if (globalPosition < range.fromPosition || globalPosition > range.toPosition) {
-    return `global position ${globalPosition} lies outside the exported range ${range.fromPosition} to ${range.toPosition}.`;
-  }
-  const recorded = Date.parse(recordedAt);
-  const before = range.fromRecordedAt !== undefined && !(recorded >= Date.parse(range.fromRecordedAt));
-  const after = range.toRecordedAt !== undefined && !(recorded <= Date.parse(range.toRecordedAt));
-  return before || after ? `event recorded at ${recordedAt} lies outside the exported time range.` : null;
 }
 
 function checkpointFailure(problem: CheckpointProblem): ExportProblem {

@@ -9,12 +9,13 @@
  * Verifiers hash every event of the ledger, so the canonical form is assembled here
  * for the fixed envelope fields (already in RFC 8785 key order, each value serialised
  * as JSON.stringify does, which is what RFC 8785 and the `canonicalize` library use)
- * and only `data` goes through `canonicalize`; that halves the cost per event. Anything
- * unusual in the envelope falls back to `canonicalize` on the whole form, so both
- * paths give the same text for every input (the unit spec checks it).
+ * and only `data` is canonicalised, by `canonicalJson` (canonical-json.ts: the library's
+ * output, faster). Anything unusual in the envelope falls back to `canonicalize` on the
+ * whole form, so both paths give the same text for every input (the unit spec checks it).
  */
 import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { canonicalJson, quoteJsonString as quote } from './canonical-json';
 
 /** `prevHash` of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -80,7 +81,7 @@ function hasPlainEnvelope(event: HashableEvent): boolean {
 
 /** RFC 8785 form with the keys in their sorted order; `undefined` when `data` has no JSON form. */
 function assembleCanonicalForm(event: HashableEvent): string | undefined {
-  const data = canonicalize(event.data);
+  const data = canonicalJson(event.data);
   if (data === undefined) return undefined;
   const causationId = event.causationId === null ? 'null' : quote(event.causationId);
   return (
@@ -90,12 +91,4 @@ function assembleCanonicalForm(event: HashableEvent): string | undefined {
     `"schemaVersion":${JSON.stringify(event.schemaVersion)},"sourceSystem":${quote(event.sourceSystem)},` +
     `"streamId":${quote(event.streamId)},"streamVersion":${JSON.stringify(event.streamVersion)},"type":${quote(event.type)}}`
   );
-}
-
-/** Characters JSON.stringify would escape (and, to stay safe, every surrogate). */
-const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** JSON.stringify(text), without its cost for the usual string that needs no escaping. */
-function quote(text: string): string {
-  return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : `"${text}"`;
 }

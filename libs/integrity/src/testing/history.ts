@@ -2,7 +2,9 @@
  * Valid ledger histories for the integrity specs, and the one tool a careful forger
  * would use on them: re-hashing a stream's chain after editing it. Global positions
  * skip a number now and then, as a database sequence does after a rolled-back insert,
- * so the specs also show that leaf indexes and positions are different things.
+ * so the specs also show that leaf indexes and positions are different things; and
+ * `committedOutOfPositionOrder` gives a history as concurrent writers leave it, where
+ * positions do not even increase along the log.
  */
 import type { EventEnvelope } from '@ledger/contracts';
 import { GENESIS_HASH, computeEventHash } from '../hash-chain';
@@ -24,6 +26,31 @@ export function buildHistory(streamOrder: readonly number[]): EventEnvelope[] {
 /** `count` events spread over `streams` streams in an interleaved, irregular order. */
 export function interleavedHistory(count: number, streams: number): EventEnvelope[] {
   return buildHistory(Array.from({ length: count }, (_, i) => (i * 7 + Math.floor(i / 3)) % streams));
+}
+
+/**
+ * `events` as concurrent writers leave the log: of the neighbours in different streams,
+ * every `every`-th pair has swapped positions, as two appends do that take their
+ * positions in one order and commit in the other. The log order (the array's order) and
+ * every chain stay as they were; only positions go down where a pair was swapped.
+ */
+export function committedOutOfPositionOrder(events: readonly EventEnvelope[], every = 3): EventEnvelope[] {
+  const log = events.map((event) => ({ ...event }));
+  let pairs = 0;
+  for (let i = 0; i + 1 < log.length; i += 1) {
+    const [earlier, later] = [log[i]!, log[i + 1]!];
+    if (earlier.streamId === later.streamId) continue;
+    pairs += 1;
+    if (pairs % every !== 0) continue;
+    [earlier.globalPosition, later.globalPosition] = [later.globalPosition, earlier.globalPosition];
+    i += 1;
+  }
+  return log;
+}
+
+/** The indexes in the log where an event's position is lower than its predecessor's. */
+export function positionDrops(events: readonly EventEnvelope[]): number[] {
+  return events.flatMap((event, i) => (i > 0 && event.globalPosition < events[i - 1]!.globalPosition ? [i] : []));
 }
 
 /** Re-links and re-hashes every event of `streamId` in order, as an attacker with write access could. */
