@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
 # A single-node Apache Kafka (KRaft, no ZooKeeper) straight from the Maven Central jars,
 # because the development and CI machines have Java and Maven but no Docker.
+#
+# Secured as in production: clients authenticate with SASL/SCRAM-SHA-512 and the broker
+# allows only what ACLs grant (allow.everyone.if.no.acl.found=false). The admin and every
+# service principal get a random password when the instance is formatted, written to
+# .local/kafka/<instance>/credentials.env (mode 600, never committed).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
   cat <<EOF
-usage: bash deploy/local/kafka.sh fetch|start|stop|status
+usage: bash deploy/local/kafka.sh fetch|start|stop|status|add-principal NAME|credentials
 
-  fetch   download the Kafka jars with Maven into the cache (skipped when complete)
-  start   fetch, format the instance on first run, start the broker in the background
-          and wait until it answers metadata requests (60 s at most)
-  stop    stop the broker: SIGTERM, then SIGKILL after 30 s
-  status  say whether the broker runs (exit status 0 when it does, 3 when not)
+  fetch               download the Kafka jars with Maven into the cache (skipped when complete)
+  start               fetch, format the instance on first run (with the SCRAM credentials of
+                      the admin and the service principals), start the broker in the
+                      background and wait until it answers metadata requests (60 s at most)
+  stop                stop the broker: SIGTERM, then SIGKILL after 30 s
+  status              say whether the broker runs (exit status 0 when it does, 3 when not)
+  add-principal NAME  give a new principal (e.g. a publisher's service account id) SCRAM
+                      credentials on the running broker; its password is added to the
+                      credentials file (kept when it is there already). ACLs decide what
+                      it may do: ledgerctl kafka add-publisher NAME lets it publish
+  credentials         print the path of the instance's credentials file
 
 environment:
   KAFKA_VERSION          Kafka release to run (default 3.9.1)
@@ -20,6 +31,7 @@ environment:
   KAFKA_CONTROLLER_PORT  KRaft controller port on 127.0.0.1 (default 9093)
   KAFKA_INSTANCE         name of the instance; data and logs in .local/kafka/<instance> (default dev)
   KAFKA_FRESH=1          start: throw the instance's data away first (stops it if running)
+  KAFKA_EXTRA_PRINCIPALS more principals to create at format time, space separated (tests use it)
   ALIGNMENT_LEDGER_CACHE jar cache root (default ~/.cache/alignment-ledger)
 EOF
 }
@@ -39,6 +51,10 @@ SERVER_PROPERTIES="$INSTANCE_DIR/server.properties"
 BROKER_LOG="$INSTANCE_DIR/kafka.log"
 CONSOLE_LOG="$INSTANCE_DIR/console.log"
 PID_FILE="$INSTANCE_DIR/kafka.pid"
+CREDENTIALS_FILE="$INSTANCE_DIR/credentials.env"
+ADMIN_PROPERTIES="$INSTANCE_DIR/admin.properties"
+# The principals created at format time: the broker's own admin and one per service.
+read -r -a FORMAT_PRINCIPALS <<<"admin ledger outbox-relay ownership-projector reporting-projector audit ${KAFKA_EXTRA_PRINCIPALS:-}"
 # What the broker's command line contains, so only our own broker is ever signalled.
 PROCESS_PATTERN="$SERVER_PROPERTIES"
 
@@ -88,17 +104,53 @@ fetch() {
   say "Kafka $KAFKA_VERSION jars are in $JAR_DIR."
 }
 
+# KAFKA_<NAME>_PASSWORD: the variable holding a principal's password in the credentials file.
+password_variable() {
+  local name=${1^^}
+  echo "KAFKA_${name//-/_}_PASSWORD"
+}
+
+# The password of principal $1, created (and added to the credentials file) when missing.
+principal_password() {
+  local variable password
+  variable="$(password_variable "$1")"
+  if [[ -f "$CREDENTIALS_FILE" ]] && grep -q "^$variable=" "$CREDENTIALS_FILE"; then
+    sed -n "s/^$variable=//p" "$CREDENTIALS_FILE" | head -n 1
+    return 0
+  fi
+  mkdir -p "$INSTANCE_DIR"
+  # Hex, so the password needs no quoting in properties, JAAS or shell.
+  password="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  (umask 077 && echo "$variable=$password" >>"$CREDENTIALS_FILE")
+  echo "$password"
+}
+
 write_configuration() {
   mkdir -p "$DATA_DIR"
-  cat >"$SERVER_PROPERTIES" <<EOF
+  local jaas
+  jaas="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"$(principal_password admin)\";"
+  # Both files hold the admin password (the broker authenticates to itself as admin): owner only.
+  (
+    umask 077
+    cat >"$SERVER_PROPERTIES" <<EOF
 # Written by deploy/local/kafka.sh for instance "$KAFKA_INSTANCE"; rewritten on every start.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=$jaas
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+# User:ANONYMOUS is who the broker is to its own controller: in combined mode they talk
+# over the PLAINTEXT controller listener (bound to 127.0.0.1), and without it the broker
+# cannot even register. Clients use the SASL listener, where nobody is anonymous.
+super.users=User:admin;User:ANONYMOUS
 log.dirs=$DATA_DIR
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
@@ -106,6 +158,13 @@ transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 num.partitions=3
 EOF
+    cat >"$ADMIN_PROPERTIES" <<EOF
+# The admin's client settings, for Kafka's own tools (kafka.admin.ConfigCommand).
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=$jaas
+EOF
+  )
   cat >"$INSTANCE_DIR/log4j.properties" <<EOF
 # The broker logs to a file in its instance folder, not to the terminal.
 log4j.rootLogger=INFO, file
@@ -119,18 +178,31 @@ EOF
 }
 
 format_storage_once() {
-  [[ -f "$DATA_DIR/meta.properties" ]] && return 0
-  local cluster_id
+  if [[ -f "$DATA_DIR/meta.properties" ]]; then
+    grep -q "^$(password_variable ledger)=" "$CREDENTIALS_FILE" 2>/dev/null ||
+      die "Kafka ($KAFKA_INSTANCE) was formatted before it had SCRAM credentials: start it afresh with KAFKA_FRESH=1 (its data is lost)."
+    return 0
+  fi
+  local cluster_id principal scram=()
   cluster_id="$("${KAFKA_JAVA[@]}" kafka.tools.StorageTool random-uuid)"
-  "${KAFKA_JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$SERVER_PROPERTIES" >>"$CONSOLE_LOG" 2>&1 ||
+  # SCRAM credentials live in the cluster metadata: written with the storage, they exist before the broker starts.
+  for principal in "${FORMAT_PRINCIPALS[@]}"; do
+    scram+=(--add-scram "SCRAM-SHA-512=[name=$principal,password=$(principal_password "$principal")]")
+  done
+  "${KAFKA_JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$SERVER_PROPERTIES" "${scram[@]}" >>"$CONSOLE_LOG" 2>&1 ||
     { show_log_tail "$CONSOLE_LOG"; die "Formatting the Kafka storage in $DATA_DIR failed (see $CONSOLE_LOG)."; }
+}
+
+# Runs a client (wait-for.js, ledgerctl) as the instance's admin: they read KAFKA_SASL_*.
+as_admin() {
+  KAFKA_SASL_MECHANISM=scram-sha-512 KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD="$(principal_password admin)" "$@"
 }
 
 wait_until_ready() {
   local pid=$1
   local broker="127.0.0.1:$KAFKA_PORT"
   if ! wait_for_port 127.0.0.1 "$KAFKA_PORT" "$READY_TIMEOUT_SECONDS" "$pid" ||
-    ! node "$SCRIPTS_DIR/wait-for.js" kafka "$broker" "$((READY_TIMEOUT_SECONDS * 1000))"; then
+    ! as_admin node "$SCRIPTS_DIR/wait-for.js" kafka "$broker" "$((READY_TIMEOUT_SECONDS * 1000))"; then
     show_log_tail "$BROKER_LOG"
     show_log_tail "$CONSOLE_LOG" 10
     die "Kafka ($KAFKA_INSTANCE) did not become ready on $broker within $READY_TIMEOUT_SECONDS s: see $BROKER_LOG."
@@ -161,8 +233,20 @@ start() {
   nohup "${KAFKA_JAVA[@]}" kafka.Kafka "$SERVER_PROPERTIES" >>"$CONSOLE_LOG" 2>&1 &
   echo $! >"$PID_FILE"
   wait_until_ready "$!"
-  say "Kafka ($KAFKA_INSTANCE) is ready on 127.0.0.1:$KAFKA_PORT (log: $BROKER_LOG)."
+  say "Kafka ($KAFKA_INSTANCE) is ready on 127.0.0.1:$KAFKA_PORT (SASL/SCRAM-SHA-512, credentials in $CREDENTIALS_FILE)."
 }
+
+add_principal() {
+  local name=$1 password
+  [[ "$name" =~ ^[a-z][a-z0-9-]{1,62}$ ]] || die "add-principal needs a principal name: a lower-case slug such as crm-publisher."
+  running_pid "$PID_FILE" "$PROCESS_PATTERN" >/dev/null || die "Kafka ($KAFKA_INSTANCE) is not running: start it first."
+  password="$(principal_password "$name")"
+  "${KAFKA_JAVA[@]}" kafka.admin.ConfigCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --command-config "$ADMIN_PROPERTIES" \
+    --alter --add-config "SCRAM-SHA-512=[password=$password]" --entity-type users --entity-name "$name" >>"$CONSOLE_LOG" 2>&1 ||
+    { show_log_tail "$CONSOLE_LOG" 10; die "Creating the SCRAM credentials of $name failed (see $CONSOLE_LOG)."; }
+  say "Kafka principal $name can authenticate; its password is $(password_variable "$name") in $CREDENTIALS_FILE."
+}
+
 
 stop() {
   stop_process "$PID_FILE" "$PROCESS_PATTERN" "Kafka ($KAFKA_INSTANCE)"
@@ -180,6 +264,8 @@ status() {
 
 case "${1:-}" in
   fetch | start | stop | status) "$1" ;;
+  add-principal) add_principal "${2:-}" ;;
+  credentials) echo "$CREDENTIALS_FILE" ;;
   -h | --help | help) usage ;;
   *) usage >&2 && exit 2 ;;
 esac

@@ -2,6 +2,7 @@
 /**
  * Waits until a dependency of the local stack can do its work, not merely listen:
  *   node deploy/local/wait-for.js kafka <host:port,...> [timeoutMs]   broker answers metadata
+ *     (as the principal of KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD, SCRAM-SHA-512, when set)
  *   node deploy/local/wait-for.js http <url> [timeoutMs]              URL answers 200
  * Exits 0 when ready, 1 with one line on stderr when the time runs out.
  * Plain CommonJS on purpose: the scripts run it before anything is built.
@@ -15,11 +16,14 @@ const USAGE = 'usage: node deploy/local/wait-for.js kafka <host:port,...> [timeo
 
 async function kafkaAnswersMetadata(brokers) {
   const { Kafka, logLevel } = require('kafkajs');
+  const { KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = process.env;
+  const mechanism = (KAFKA_SASL_MECHANISM || 'scram-sha-512').toLowerCase();
   const kafka = new Kafka({
     clientId: 'local-stack-probe',
     brokers: brokers.split(','),
     logLevel: logLevel.NOTHING,
     retry: { retries: 0 },
+    ...(username ? { sasl: { mechanism, username, password } } : {}),
   });
   const admin = kafka.admin();
   try {

@@ -1,14 +1,15 @@
 /**
- * Publishing onto the Kafka ingest topic instead of calling HTTP, end to end on the
- * built services: a submission is recorded and published like any other, a redelivered
- * one is recorded once, and a message that can never be accepted goes to the
- * dead-letter topic with its reason while the consumer carries on with the next.
+ * Publishing onto a Kafka ingest topic instead of calling HTTP, end to end on the
+ * built services: a submission is recorded (with the producing principal as its actor)
+ * and published like any other, a redelivered one is recorded once, and a message that
+ * can never be accepted goes to the dead-letter topic with its reason while the
+ * consumer carries on with the next.
  */
 import { partnershipStreamId, type CommandSubmission } from '@ledger/contracts';
-import { createTestKafka } from '@ledger/testing';
+import { createTestKafka, testKafkaPrincipal } from '@ledger/testing';
 import type { Producer } from 'kafkajs';
 import { eventually } from '../support/eventually';
-import { LedgerStack } from '../support/ledger-stack';
+import { LedgerStack, TEST_PUBLISHER } from '../support/ledger-stack';
 
 jest.setTimeout(180_000);
 
@@ -20,7 +21,7 @@ describe('command submissions from the Kafka ingest topic', () => {
 
   /** Keyed by partnership, as publishers are asked to, so one partnership's submissions stay in order. */
   const publish = async (value: string, headers: Record<string, string> = {}) => {
-    await producer.send({ topic: stack.topics.commandIngest, messages: [{ key: PARTNERSHIP, value, headers }] });
+    await producer.send({ topic: stack.topics.publisherIngest, messages: [{ key: PARTNERSHIP, value, headers }] });
   };
   const submit = (submission: CommandSubmission) => publish(JSON.stringify(submission));
   const eventsWhen = (description: string, holds: (types: string[], data: Record<string, unknown>[]) => boolean) =>
@@ -31,7 +32,8 @@ describe('command submissions from the Kafka ingest topic', () => {
 
   beforeAll(async () => {
     stack = await LedgerStack.start('command-ingest');
-    producer = createTestKafka().producer();
+    // The publisher's own principal: the only one its ingest topic accepts.
+    producer = createTestKafka(undefined, testKafkaPrincipal(TEST_PUBLISHER)).producer();
     await producer.connect();
   });
 
@@ -40,7 +42,7 @@ describe('command submissions from the Kafka ingest topic', () => {
     await stack?.stop();
   });
 
-  it('records a submission from the ingest topic, visible over HTTP and on the ledger events topic', async () => {
+  it('records a submission from the ingest topic with the producing principal as its actor, visible over HTTP and on the ledger events topic', async () => {
     await submit({
       type: 'ProposePartnership',
       partnershipId: PARTNERSHIP,
@@ -59,7 +61,7 @@ describe('command submissions from the Kafka ingest topic', () => {
 
     const recorded = await eventsWhen('the proposal sent over Kafka to be recorded', (types) => types.includes('PartnershipProposed'));
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ type: 'PartnershipProposed', actor: 'kafka-ingest', sourceSystem: 'crm', streamVersion: 1 });
+    expect(recorded[0]).toMatchObject({ type: 'PartnershipProposed', actor: TEST_PUBLISHER, sourceSystem: 'crm', streamVersion: 1 });
     const published = (await stack.publishedEvents()).filter(({ key }) => key === partnershipStreamId(PARTNERSHIP));
     expect(published.map(({ value }) => JSON.parse(value ?? 'null'))).toEqual(recorded);
   });

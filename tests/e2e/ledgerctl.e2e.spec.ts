@@ -3,29 +3,11 @@
  * loads into an empty ledger, a second run finds it complete, and a failure is one
  * clear line on standard error with exit code 1.
  */
-import { spawn } from 'node:child_process';
+import { ledgerctl } from '../support/ledgerctl';
 import { LedgerStack } from '../support/ledger-stack';
-import { builtEntryOf, freePort, REPO_ROOT } from '../support/service-process';
+import { freePort } from '../support/service-process';
 
 jest.setTimeout(180_000);
-
-interface CliRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ledgerctl(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [builtEntryOf('cli'), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-  });
-}
 
 describe('ledgerctl demo load', () => {
   let stack: LedgerStack;
@@ -39,14 +21,19 @@ describe('ledgerctl demo load', () => {
   });
 
   it('loads the demo into an empty ledger, and a second run records nothing new', async () => {
-    const first = await ledgerctl(['demo', 'load', '--ledger-url', stack.ledger.url]);
+    const first = await ledgerctl(['demo', 'load', '--ledger-url', stack.ledger.url, '--api-key', stack.keys.publisher]);
     expect(first).toMatchObject({ exitCode: 0, stderr: '' });
     expect(first.stdout).toMatch(/mkt-sales +\d+ submissions: \d+ recorded \(\d+ events\), 0 already loaded/);
     expect(first.stdout).toMatch(/^Recorded \d+ submissions \(\d+ events\) in [\d.]+ s\.$/m);
     const recorded = (await stack.eventsOf('mkt-sales')).length + (await stack.eventsOf('mkt-it')).length;
 
-    // The ledger's address from the environment this time, as deploy scripts set it.
-    const second = await ledgerctl(['demo', 'load'], { LEDGER_URL: stack.ledger.url });
+    // The ledger's address and the keys from the environment this time, as deploy scripts set them; reading
+    // back which quarter the ledger holds takes an auditor (publishers do not read history).
+    const second = await ledgerctl(['demo', 'load'], {
+      LEDGER_URL: stack.ledger.url,
+      LEDGER_API_KEY: stack.keys.publisher,
+      LEDGER_AUDITOR_KEY: stack.keys.auditor,
+    });
     expect(second).toMatchObject({ exitCode: 0, stderr: '' });
     expect(second.stdout).toMatch(/mkt-sales +\d+ submissions: 0 recorded \(0 events\), \d+ already loaded/);
     expect(second.stdout).toContain('The demo was already loaded: nothing new recorded');
@@ -54,7 +41,8 @@ describe('ledgerctl demo load', () => {
   });
 
   it('prints nothing with --quiet when the load succeeds', async () => {
-    await expect(ledgerctl(['demo', 'load', '--quiet', '--ledger-url', stack.ledger.url])).resolves.toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    const keys = { LEDGER_API_KEY: stack.keys.publisher, LEDGER_AUDITOR_KEY: stack.keys.auditor };
+    await expect(ledgerctl(['demo', 'load', '--quiet', '--ledger-url', stack.ledger.url], keys)).resolves.toEqual({ exitCode: 0, stdout: '', stderr: '' });
   });
 
   it('fails with one line and exit code 1, without a stack trace, when the ledger cannot be reached', async () => {
@@ -71,6 +59,8 @@ describe('ledgerctl demo load', () => {
   it('documents its options in --help', async () => {
     const run = await ledgerctl(['demo', 'load', '--help']);
     expect(run.exitCode).toBe(0);
-    for (const option of ['--now <instant>', '--quiet', '--ledger-url <url>', 'env: LEDGER_URL']) expect(run.stdout).toContain(option);
+    for (const option of ['--now <instant>', '--quiet', '--ledger-url <url>', 'env: LEDGER_URL', '--api-key <key>', 'env: LEDGER_API_KEY']) {
+      expect(run.stdout).toContain(option);
+    }
   });
 });

@@ -56,7 +56,7 @@ describe('the write path, from HTTP submissions to the ledger events topic', () 
 
   beforeAll(async () => {
     stack = await LedgerStack.start('write-path');
-    client = new LedgerClient(stack.ledger.url, 'write-path-e2e');
+    client = new LedgerClient(stack.ledger.url, stack.keys.publisher);
   });
 
   afterAll(async () => {

@@ -3,27 +3,56 @@
  * processes, on a fresh database and uniquely named topics and consumer group of the
  * test broker, so test files run side by side and leave nothing behind. Also reads
  * back what the ledger recorded, over its own HTTP API.
+ *
+ * Secured like the real stack: each service connects to Kafka as its own principal with
+ * only the ACLs it needs (on this stack's names), and the stack provisions service
+ * accounts to call the services with: an admin, an auditor, an analyst and the publisher
+ * `test-publisher`, which is also a Kafka principal with its own ingest topic.
  */
 import type { EventEnvelope } from '@ledger/contracts';
+import type { AccountCreation } from '@ledger/auth';
+import { ingestTopicOf, ledgerAcls, outboxRelayAcls, publisherAcls, SERVICE_PRINCIPALS } from '@ledger/messaging';
 import {
   createTestDatabase,
   createTestTopics,
   createTestKafka,
   deleteTestTopics,
+  grantTestAcls,
   readMessages,
+  revokeTestAcls,
   testKafkaBrokers,
+  testKafkaPrincipalEnvironment,
   uniqueName,
   type ReadMessage,
   type TestDatabase,
 } from '@ledger/testing';
+import { provisionTestAccounts } from '../../libs/auth/src/testing/test-accounts';
 import { eventually } from './eventually';
 import { ServiceProcess } from './service-process';
 
 export interface StackTopics {
   ledgerEvents: string;
-  commandIngest: string;
+  /** Each publisher's ingest topic is this prefix followed by its principal. */
+  commandIngestPrefix: string;
   commandDeadLetter: string;
+  /** The ingest topic of `TEST_PUBLISHER`, the only one it may write. */
+  publisherIngest: string;
 }
+
+export interface StackKeys {
+  admin: string;
+  auditor: string;
+  analyst: string;
+  publisher: string;
+}
+
+export interface LedgerStackOptions {
+  /** The scope of `TEST_PUBLISHER` (default: unrestricted). */
+  publisherScope?: Partial<Pick<AccountCreation, 'partnershipScope' | 'teamScope'>>;
+}
+
+/** The publisher account and Kafka principal of every stack (`npm test` creates its SCRAM credentials). */
+export const TEST_PUBLISHER = 'test-publisher';
 
 /** Several partitions, so the tests see that order holds per stream, not merely because there is one partition. */
 const TOPIC_PARTITIONS = 3;
@@ -36,28 +65,53 @@ export class LedgerStack {
   private constructor(
     readonly database: TestDatabase,
     readonly topics: StackTopics,
+    readonly keys: StackKeys,
     private readonly environment: Record<string, string>,
+    private readonly acls: ReturnType<typeof ledgerAcls>,
   ) {}
 
-  static async start(name: string): Promise<LedgerStack> {
+  static async start(name: string, options: LedgerStackOptions = {}): Promise<LedgerStack> {
     const database = await createTestDatabase();
+    const commandIngestPrefix = `${uniqueName(`${name}-commands`)}.`;
     const topics: StackTopics = {
       ledgerEvents: uniqueName(`${name}-events`),
-      commandIngest: uniqueName(`${name}-commands`),
+      commandIngestPrefix,
       commandDeadLetter: uniqueName(`${name}-commands-dlq`),
+      publisherIngest: ingestTopicOf(commandIngestPrefix, TEST_PUBLISHER),
     };
-    const stack = new LedgerStack(database, topics, {
+    const ingestGroup = uniqueName(`${name}-ingest`);
+    const names = { ledgerEventsTopic: topics.ledgerEvents, commandIngestTopicPrefix: commandIngestPrefix, commandDeadLetterTopic: topics.commandDeadLetter, commandIngestGroup: ingestGroup };
+    const acls = [
+      ...ledgerAcls(SERVICE_PRINCIPALS.ledger, names),
+      ...outboxRelayAcls(SERVICE_PRINCIPALS.outboxRelay, names),
+      ...publisherAcls(TEST_PUBLISHER, commandIngestPrefix),
+    ];
+    const keys = await provisionTestAccounts(database.url, {
+      admin: { roles: ['admin'] },
+      auditor: { roles: ['auditor'] },
+      analyst: { roles: ['analyst'] },
+      publisher: { accountId: TEST_PUBLISHER, roles: ['publisher'], ...options.publisherScope },
+    }).catch(async (error: unknown) => {
+      await database.drop();
+      throw error;
+    });
+    const stack = new LedgerStack(database, topics, keys, {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       KAFKA_TOPIC_PARTITIONS: String(TOPIC_PARTITIONS),
       LEDGER_EVENTS_TOPIC: topics.ledgerEvents,
-      COMMAND_INGEST_TOPIC: topics.commandIngest,
+      COMMAND_INGEST_TOPIC_PREFIX: commandIngestPrefix,
+      COMMAND_INGEST_REFRESH_SECONDS: '1',
       COMMAND_DEAD_LETTER_TOPIC: topics.commandDeadLetter,
-      COMMAND_INGEST_GROUP: uniqueName(`${name}-ingest`),
-    });
+      COMMAND_INGEST_GROUP: ingestGroup,
+      // The tests call in quick succession; the limit itself has its own test.
+      RATE_LIMIT_PER_SECOND: '10000',
+      RATE_LIMIT_BURST: '10000',
+    }, acls);
     try {
-      await provisionTopics(Object.values(topics));
-      stack.ledgerProcess = await ServiceProcess.start({ app: 'ledger', env: stack.environment });
+      await grantTestAcls(acls);
+      await createTestTopics([topics.ledgerEvents, topics.commandDeadLetter, topics.publisherIngest], TOPIC_PARTITIONS);
+      stack.ledgerProcess = await ServiceProcess.start({ app: 'ledger', env: { ...stack.environment, ...testKafkaPrincipalEnvironment(SERVICE_PRINCIPALS.ledger) } });
       await stack.startRelay();
       return stack;
     } catch (error) {
@@ -77,7 +131,8 @@ export class LedgerStack {
 
   async startRelay(): Promise<void> {
     if (this.relayProcess) throw new Error('The outbox relay is already running.');
-    this.relayProcess = await ServiceProcess.start({ app: 'outbox-relay', env: this.environment });
+    const env = { ...this.environment, ...testKafkaPrincipalEnvironment(SERVICE_PRINCIPALS.outboxRelay) };
+    this.relayProcess = await ServiceProcess.start({ app: 'outbox-relay', env });
   }
 
   async stopRelay(): Promise<void> {
@@ -85,22 +140,24 @@ export class LedgerStack {
     this.relayProcess = null;
   }
 
-  /** Stops both services, then removes the topics and the database, whatever failed before. */
+  /** Stops both services, then removes the topics, the ACLs and the database, whatever failed before. */
   async stop(): Promise<void> {
     const stopped = await Promise.allSettled([this.stopRelay(), this.ledgerProcess?.stop()]);
     this.ledgerProcess = null;
-    await deleteTestTopics(Object.values(this.topics)).catch(() => undefined);
+    const { ledgerEvents, commandDeadLetter, publisherIngest } = this.topics;
+    await deleteTestTopics([ledgerEvents, commandDeadLetter, publisherIngest]).catch(() => undefined);
+    await revokeTestAcls(this.acls).catch(() => undefined);
     await this.database.drop();
     const failure = stopped.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure) throw failure.reason;
   }
 
-  /** Every event of the partnership, in stream order, page by page over `GET /partnerships/:id/events`. */
+  /** Every event of the partnership, in stream order, page by page over `GET /partnerships/:id/events` (as the auditor). */
   async eventsOf(partnershipId: string): Promise<EventEnvelope[]> {
     const events: EventEnvelope[] = [];
     for (let fromVersion: number | null = 1; fromVersion !== null; ) {
       const url = `${this.ledger.url}/partnerships/${encodeURIComponent(partnershipId)}/events?fromVersion=${fromVersion}&limit=${EVENTS_PAGE}`;
-      const response = await fetch(url);
+      const response = await fetch(url, { headers: bearer(this.keys.auditor) });
       if (response.status === 404) return events;
       if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
       const page = (await response.json()) as { events: EventEnvelope[]; nextFromVersion: number | null };
@@ -118,7 +175,7 @@ export class LedgerStack {
     const relay = this.relayProcess;
     if (!relay) throw new Error('The outbox relay is not running, so nothing gets published.');
     await eventually(async () => {
-      const lag = (await (await fetch(`${relay.url}/relay/lag`)).json()) as { events: number };
+      const lag = (await (await fetch(`${relay.url}/relay/lag`, { headers: bearer(this.keys.auditor) })).json()) as { events: number };
       return lag.events === 0;
     }, 'the outbox relay to publish every recorded event');
     return this.allMessages(this.topics.ledgerEvents);
@@ -143,7 +200,6 @@ export class LedgerStack {
   }
 }
 
-/** Creates the stack's topics before any service starts, so every service finds them ready. */
-async function provisionTopics(topics: string[]): Promise<void> {
-  await createTestTopics(topics, TOPIC_PARTITIONS);
+export function bearer(apiKey: string): Record<string, string> {
+  return { authorization: `Bearer ${apiKey}` };
 }

@@ -3,14 +3,15 @@
  * end-to-end tests, exactly as it runs in production: its own environment, a free
  * port, ready once `/health/ready` says so. Its output is kept (the latest part) so a
  * failing test can show what the service said; `stop()` sends SIGTERM and waits for
- * the graceful shutdown to finish.
+ * the graceful shutdown to finish, `kill(signal)` sends any signal and waits for the exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
+/** The repository, whether this file runs from source (tests/support) or built (dist/tests/support, e.g. the benchmarks). */
+export const REPO_ROOT = resolve(__dirname, basename(resolve(__dirname, '../..')) === 'dist' ? '../../..' : '../..');
 
 export interface ServiceProcessOptions {
   /** The folder under `apps/`, e.g. `ledger` or `outbox-relay`. */
@@ -76,6 +77,16 @@ export class ServiceProcess {
   /** The latest output of the service, for failure messages. */
   logs(): string {
     return this.log;
+  }
+
+  /**
+   * Sends `signal` and waits for the process to exit, whatever its exit code: e.g.
+   * SIGKILL, so no shutdown hook runs, to see what a crash leaves behind.
+   */
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    if (this.exitCode !== undefined) return;
+    this.child.kill(signal);
+    await this.exited;
   }
 
   /** SIGTERM, then waits for the process to exit; kills it and fails if it does not stop in time. */

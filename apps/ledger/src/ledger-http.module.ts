@@ -1,8 +1,9 @@
 /**
  * The ledger's HTTP surface: command routes per rule of engagement, the transport-
- * neutral submission routes, and the read routes. Kept apart from the infrastructure
+ * neutral submission routes, the read routes and the admin API of service accounts. Kept apart from the infrastructure
  * so the OpenAPI document can be built without a database or a broker.
  */
+import { ServiceAccountsHttpController } from './admin/service-accounts.http.controller';
 import { AgreementHttpController } from './commands/http/agreement.http.controller';
 import { AssetsAndSlasHttpController } from './commands/http/assets-and-slas.http.controller';
 import { ContributionsHttpController } from './commands/http/contributions.http.controller';
@@ -19,4 +20,5 @@ export const LEDGER_HTTP_CONTROLLERS = [
   AssetsAndSlasHttpController,
   SubmissionsHttpController,
   PartnershipsHttpController,
+  ServiceAccountsHttpController,
 ];

@@ -12,7 +12,15 @@ export class LedgerConfig {
   @IsInt() @Min(1) @Max(200) databasePoolSize = 10;
   @IsString({ each: true }) kafkaBrokers = ['127.0.0.1:9092'];
   @IsString() @MinLength(1) ledgerEventsTopic: string = DEFAULT_TOPICS.ledgerEvents;
-  @IsString() @MinLength(1) commandIngestTopic: string = DEFAULT_TOPICS.commandIngest;
+  /**
+   * Each publisher principal writes to its own topic `<prefix><principal>`: Kafka does not
+   * tell a consumer who produced a record, so the topic (writable by that principal only)
+   * does, and the ledger records the principal as the actor.
+   */
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'a topic prefix is letters, digits, dots, underscores and dashes' })
+  commandIngestTopicPrefix = `${DEFAULT_TOPICS.commandIngest}.`;
+  /** How often the ledger looks for new publishers' ingest topics (a new one is consumed within this delay). */
+  @IsInt() @Min(1) @Max(3600) commandIngestRefreshSeconds = 15;
   @IsString() @MinLength(1) commandDeadLetterTopic: string = DEFAULT_TOPICS.commandDeadLetter;
   @IsString() @MinLength(1) commandIngestGroup = 'alignment-ledger-command-ingest';
   /** Partitions of the topics the ledger creates when they do not exist yet. */
@@ -30,7 +38,8 @@ export const LEDGER_ENVIRONMENT = {
   databasePoolSize: 'DATABASE_POOL_SIZE',
   kafkaBrokers: 'KAFKA_BROKERS',
   ledgerEventsTopic: 'LEDGER_EVENTS_TOPIC',
-  commandIngestTopic: 'COMMAND_INGEST_TOPIC',
+  commandIngestTopicPrefix: 'COMMAND_INGEST_TOPIC_PREFIX',
+  commandIngestRefreshSeconds: 'COMMAND_INGEST_REFRESH_SECONDS',
   commandDeadLetterTopic: 'COMMAND_DEAD_LETTER_TOPIC',
   commandIngestGroup: 'COMMAND_INGEST_GROUP',
   topicPartitions: 'KAFKA_TOPIC_PARTITIONS',

@@ -1,12 +1,15 @@
 /**
  * The ledger service over HTTP, in process, on a real Postgres and a real Kafka:
  * what a publishing system sees when it succeeds, retries, races or makes a mistake.
+ * It calls as a publisher; the history is read back as an auditor.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, deleteTestTopics, testKafkaBrokers, uniqueName, type TestDatabase } from '@ledger/testing';
+import { loadAuthSettings } from '@ledger/auth';
 import request from 'supertest';
+import { provisionTestAccounts } from '../../../libs/auth/src/testing/test-accounts';
 import { COMMAND_EXAMPLES } from './commands/dto/examples';
 import { createLedgerApp } from './ledger.app';
 import { loadLedgerConfig } from './ledger.config';
@@ -19,24 +22,30 @@ describe('ledger service over HTTP', () => {
   let database: TestDatabase;
   let app: INestApplication;
   let topics: string[];
-  const http = () => request(app.getHttpServer());
+  let keys: { publisher: string; auditor: string };
+  const server = () => request(app.getHttpServer());
+  const as = (key: string) => ({
+    get: (path: string) => server().get(path).set('Authorization', `Bearer ${key}`),
+    post: (path: string) => server().post(path).set('Authorization', `Bearer ${key}`),
+  });
+  const http = () => as(keys.publisher);
 
   beforeAll(async () => {
     database = await createTestDatabase('al_ledger_http');
-    topics = [uniqueName('events'), uniqueName('ingest'), uniqueName('dlq')];
+    keys = await provisionTestAccounts(database.url, { publisher: { roles: ['publisher'] }, auditor: { roles: ['auditor'] } });
+    topics = [uniqueName('events'), uniqueName('dlq')];
     const config = loadLedgerConfig({
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       LEDGER_EVENTS_TOPIC: topics[0],
-      COMMAND_INGEST_TOPIC: topics[1],
-      COMMAND_DEAD_LETTER_TOPIC: topics[2],
+      COMMAND_DEAD_LETTER_TOPIC: topics[1],
       COMMAND_INGEST_ENABLED: 'false',
       KAFKA_TOPIC_PARTITIONS: '1',
       REQUEST_BODY_LIMIT: '64kb',
       LOG_LEVEL: 'warn',
     });
     process.env.LOG_LEVEL = 'warn';
-    app = await createLedgerApp(config);
+    app = await createLedgerApp(config, loadAuthSettings({ RATE_LIMIT_PER_SECOND: '10000', RATE_LIMIT_BURST: '10000' }));
     await app.init();
     await http().post('/partnerships').send(PARTNERSHIP).expect(201);
   });
@@ -48,7 +57,7 @@ describe('ledger service over HTTP', () => {
   });
 
   const eventsOf = async (partnershipId: string) =>
-    (await http().get(`/partnerships/${partnershipId}/events`).expect(200)).body.events as Array<{ type: string }>;
+    (await as(keys.auditor).get(`/partnerships/${partnershipId}/events`).expect(200)).body.events as Array<{ type: string }>;
 
   it('records a proposal and answers with the new stream version in the body and the ETag', async () => {
     const response = await http().get(`/partnerships/${PARTNERSHIP.partnershipId}`).expect(200);

@@ -3,12 +3,13 @@
  * it with one clear line; SIGTERM drains in-flight work before exiting.
  */
 import 'reflect-metadata';
+import { loadAuthSettings } from '@ledger/auth';
 import { createLedgerApp } from './ledger.app';
 import { loadLedgerConfig } from './ledger.config';
 
 async function bootstrap(): Promise<void> {
   const config = loadLedgerConfig();
-  const app = await createLedgerApp(config);
+  const app = await createLedgerApp(config, loadAuthSettings());
   await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
 }
 

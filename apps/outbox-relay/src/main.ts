@@ -1,15 +1,12 @@
 /** Starts the outbox relay service (health and lag over HTTP, publishing in the background). */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { loadAuthSettings } from '@ledger/auth';
+import { createRelayApp } from './relay.app';
 import { loadRelayConfig } from './relay.config';
-import { RelayModule } from './relay.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadRelayConfig();
-  const app = await NestFactory.create(RelayModule.forConfig(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  const app = await createRelayApp(config, loadAuthSettings());
   await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
 }
 

@@ -1,7 +1,9 @@
 /** How far publication is behind the ledger, for operators and dashboards. */
 import { Controller, Get } from '@nestjs/common';
+import { RequiresPermission } from '@ledger/auth';
 import { RelayService } from './relay.service';
 
+@RequiresPermission('read-operations')
 @Controller('relay')
 export class RelayStatusHttpController {
   constructor(private readonly relay: RelayService) {}

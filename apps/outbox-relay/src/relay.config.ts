@@ -1,7 +1,7 @@
 /** The outbox relay's configuration: where to read events, where to publish them. */
 import { DEFAULT_TOPICS } from '@ledger/contracts';
 import { loadConfig } from '@ledger/platform';
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 export class RelayConfig {
   @IsInt() @Min(0) @Max(65535) port = 3001;
@@ -11,6 +11,8 @@ export class RelayConfig {
   @IsInt() @Min(1) @Max(1000) topicPartitions = 6;
   /** Events read from the store and sent to Kafka per round trip. */
   @IsInt() @Min(1) @Max(10_000) batchSize = 500;
+  /** Largest accepted request body, in the notation of body-parser (e.g. `100kb`). */
+  @Matches(/^\d+(b|kb|mb)$/i) requestBodyLimit = '100kb';
 }
 
 export const RELAY_ENVIRONMENT = {
@@ -20,6 +22,7 @@ export const RELAY_ENVIRONMENT = {
   ledgerEventsTopic: 'LEDGER_EVENTS_TOPIC',
   topicPartitions: 'KAFKA_TOPIC_PARTITIONS',
   batchSize: 'RELAY_BATCH_SIZE',
+  requestBodyLimit: 'REQUEST_BODY_LIMIT',
 } as const satisfies Record<keyof RelayConfig, string>;
 
 export function loadRelayConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {

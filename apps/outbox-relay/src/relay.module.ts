@@ -5,6 +5,7 @@
  */
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuthModule, type AuthSettings } from '@ledger/auth';
 import { createEventStoreDataSource, EventStore, migrateEventStore, postgresReadiness } from '@ledger/event-store';
 import { createKafka, kafkaReadiness } from '@ledger/messaging';
 import { createLogger, HealthController, httpLoggingParams, ProblemDetailsFilter, READINESS_CHECKS } from '@ledger/platform';
@@ -17,10 +18,13 @@ import { RelayService } from './relay.service';
 
 @Module({})
 export class RelayModule {
-  static forConfig(config: RelayConfig): DynamicModule {
+  static forConfig(config: RelayConfig, auth: AuthSettings): DynamicModule {
     return {
       module: RelayModule,
-      imports: [LoggerModule.forRoot(httpLoggingParams('outbox-relay'))],
+      imports: [
+        LoggerModule.forRoot(httpLoggingParams('outbox-relay')),
+        AuthModule.forService({ serviceName: 'outbox-relay', databaseUrl: config.databaseUrl, settings: auth }),
+      ],
       controllers: [HealthController, RelayStatusHttpController],
       providers: [
         { provide: RelayConfig, useValue: config },

@@ -1,92 +1,223 @@
 /**
- * The write path of the ledger: one submission in, events durably recorded out.
+ * The write path of the ledger: submissions in, events durably recorded out.
  *
- *   idempotency check -> load partnership -> decide (domain) -> append (one transaction)
+ *   access check -> idempotency check -> load partnership -> decide (domain) -> append
  *
- * Both transports (HTTP and the Kafka ingest topic) call this, so the rules, the
- * idempotency and the concurrency behaviour are the same whichever way a system
- * publishes. Submissions for the same partnership are serialised in-process; across
- * processes the event store's optimistic concurrency decides, and a conflict the
- * caller did not ask for (no expected version) is retried on fresh state.
+ * Both transports (HTTP and the Kafka ingest topic) call this, so the rules, the access
+ * policy (who may write for which partnership), the idempotency and the concurrency
+ * behaviour are the same whichever way a system publishes. The actor recorded in every
+ * envelope is the authenticated account, never a field of the request.
+ *
+ * Submissions for the same partnership are serialised in-process; across processes the
+ * event store's optimistic concurrency decides, and a conflict the caller did not ask
+ * for (no expected version) is retried on fresh state. Appends of different
+ * partnerships share transactions (group commit), which is what lets many concurrent
+ * single submissions go fast.
  */
-import { randomUUID } from 'node:crypto';
-import {
-  EVENT_SCHEMA_VERSIONS,
-  partnershipIdOfStream,
-  partnershipStreamId,
-  type CommandResult,
-  type EventMetadata,
-  type PartnershipEvent,
-} from '@ledger/contracts';
-import { decidePartnership, evolvePartnership, type PartnershipCommand } from '@ledger/domain';
-import {
-  IdempotencyKeyReusedError,
-  WrongExpectedVersionError,
-  type AppendResult, type EventStore, type NewEvent } from '@ledger/event-store';
+import { partnershipStreamId } from '@ledger/contracts';
+import { decidePartnership, evolvePartnership, type PartnershipState } from '@ledger/domain';
+import { IdempotencyKeyReusedError, WrongExpectedVersionError, type AppendRequest, type AppendResult, type EventStore } from '@ledger/event-store';
+import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import { KeyedSerializer } from './keyed-serializer';
 import type { LoadedPartnership, PartnershipRepository } from './partnership-repository';
+import { toCommandResult, toNewEvents } from './recorded-submission';
 import { submissionRequestHash } from './request-hash';
-
-export interface SubmissionRequest {
-  partnershipId: string;
-  command: PartnershipCommand;
-  idempotencyKey?: string;
-  expectedVersion?: number;
-  /** Business time (ISO 8601); the ledger's clock when absent. */
-  occurredAt?: string;
-  sourceSystem?: string;
-  correlationId?: string;
-  causationId?: string;
-}
-
-export interface ExecutionOutcome {
-  result: CommandResult;
-  /** True when the idempotency key was seen before and nothing new was recorded. */
-  replayed: boolean;
-}
+import type { ExecutionOutcome, SubmissionOutcome, SubmissionRequest } from './submission-request';
+import type { Actor, WriteAccessPolicy } from './write-access';
 
 export interface SubmissionExecutorOptions {
   clock?: () => Date;
   /** Attempts after a conflict with a concurrent writer, when the caller set no expected version. */
   maxConflictRetries?: number;
+  groupCommit?: GroupCommitOptions;
 }
 
-const UNKNOWN_SOURCE_SYSTEM = 'unspecified';
+type StoredKeys = Map<string, { requestHash: string; result: AppendResult }>;
+
+interface LanePlan {
+  decided: DecidedSubmission[];
+  /** Position of a submission repeating an earlier one of the lane -> position of that one. */
+  repeats: Map<number, number>;
+}
+
+/** A submission of a batch decided in memory, waiting for its append. */
+interface DecidedSubmission {
+  position: number;
+  append: AppendRequest;
+  /** The partnership as this submission leaves it. */
+  after: LoadedPartnership;
+}
 
 export class SubmissionExecutor {
   private readonly serializer = new KeyedSerializer();
+  private readonly groupCommit: GroupCommit;
   private readonly clock: () => Date;
   private readonly maxConflictRetries: number;
 
   constructor(
     private readonly eventStore: EventStore,
     private readonly repository: PartnershipRepository,
+    private readonly access: WriteAccessPolicy,
     options: SubmissionExecutorOptions = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.maxConflictRetries = options.maxConflictRetries ?? 3;
+    this.groupCommit = new GroupCommit(eventStore, options.groupCommit);
   }
 
-  execute(request: SubmissionRequest, actor: string): Promise<ExecutionOutcome> {
+  execute(request: SubmissionRequest, actor: Actor): Promise<ExecutionOutcome> {
     const streamId = partnershipStreamId(request.partnershipId);
-    return this.serializer.run(streamId, () => this.executeSerially(streamId, request, actor));
+    return this.serializer.run(streamId, () => this.executeOne(streamId, request, actor));
   }
 
-  private async executeSerially(streamId: string, request: SubmissionRequest, actor: string): Promise<ExecutionOutcome> {
-    const requestHash = submissionRequestHash(request);
-    const earlier = await this.replayIfSeen(request.idempotencyKey, requestHash);
-    if (earlier) return earlier;
+  /**
+   * Many submissions, each recorded or refused on its own, answered in the order given.
+   * Those of one partnership are decided one after another, each on the state the one
+   * before leaves, and appended together; different partnerships proceed concurrently
+   * and share transactions. The outcome is the same as `execute` one by one, in order
+   * per partnership.
+   */
+  async executeAll(requests: readonly SubmissionRequest[], actor: Actor): Promise<SubmissionOutcome[]> {
+    const outcomes = new Array<SubmissionOutcome>(requests.length);
+    const lanes = new Map<string, number[]>();
+    requests.forEach((request, index) => {
+      const streamId = partnershipStreamId(request.partnershipId);
+      lanes.set(streamId, [...(lanes.get(streamId) ?? []), index]);
+    });
+    await Promise.all(
+      [...lanes].map(([streamId, indexes]) =>
+        this.serializer.run(streamId, async () => {
+          const laneOutcomes = await this.executeLane(streamId, indexes.map((index) => requests[index]!), actor);
+          laneOutcomes.forEach((outcome, position) => (outcomes[indexes[position]!] = outcome));
+        }),
+      ),
+    );
+    return outcomes;
+  }
 
+  private async executeOne(streamId: string, request: SubmissionRequest, actor: Actor): Promise<ExecutionOutcome> {
+    const requestHash = submissionRequestHash(request);
     for (let attempt = 0; ; attempt += 1) {
+      const loaded = await this.loadFor(streamId, request, actor);
+      if (attempt === 0) {
+        const earlier = await this.replayIfSeen(request.idempotencyKey, requestHash);
+        if (earlier) return earlier;
+      }
+      const decided = this.decide(streamId, loaded, request, actor, requestHash);
+      const appended = await this.groupCommit.append(decided.append);
+      if (appended.ok) return this.settle(streamId, appended.result, decided.after);
+      this.repository.forget(streamId);
+      const retry = appended.error instanceof WrongExpectedVersionError && request.expectedVersion === undefined;
+      if (!retry || attempt >= this.maxConflictRetries) throw appended.error;
+    }
+  }
+
+  /** One partnership's submissions of a batch: decided in order, appended as one chain. */
+  private async executeLane(streamId: string, lane: readonly SubmissionRequest[], actor: Actor): Promise<SubmissionOutcome[]> {
+    const outcomes = new Array<SubmissionOutcome>(lane.length);
+    let plan: LanePlan;
+    try {
       const loaded = await this.repository.load(streamId);
-      try {
-        return await this.decideAndAppend(streamId, loaded, request, actor, requestHash);
-      } catch (error) {
-        const retry = error instanceof WrongExpectedVersionError && request.expectedVersion === undefined;
-        if (!retry || attempt >= this.maxConflictRetries) throw error;
-        this.repository.forget(streamId);
+      const keys = lane.flatMap((request) => (request.idempotencyKey ? [request.idempotencyKey] : []));
+      plan = this.decideLane(streamId, loaded, lane, actor, await this.eventStore.findByIdempotencyKeys(keys), outcomes);
+    } catch (error) {
+      return lane.map(() => ({ ok: false, error }));
+    }
+    const firstConflict = await this.appendLane(streamId, lane, plan.decided, outcomes);
+    if (firstConflict !== undefined) {
+      // Everything from the conflict on was decided on a state that never came to be.
+      this.repository.forget(streamId);
+      for (let position = firstConflict; position < lane.length; position += 1) {
+        if (plan.repeats.has(position)) continue;
+        outcomes[position] = await this.executeOneSettled(streamId, lane[position]!, actor);
       }
     }
+    for (const [position, original] of plan.repeats) outcomes[position] = asReplay(outcomes[original]!);
+    return outcomes;
+  }
+
+  /** Appends the decided chain and settles each link; answers the first position that met a concurrent writer, if any. */
+  private async appendLane(
+    streamId: string,
+    lane: readonly SubmissionRequest[],
+    decided: DecidedSubmission[],
+    outcomes: SubmissionOutcome[],
+  ): Promise<number | undefined> {
+    if (decided.length === 0) return undefined;
+    let appended;
+    try {
+      appended = await this.groupCommit.appendChain(decided.map(({ append }) => append));
+    } catch (error) {
+      this.repository.forget(streamId);
+      for (const { position } of decided) outcomes[position] = { ok: false, error };
+      return undefined;
+    }
+    let firstConflict: number | undefined;
+    let allWritten = true;
+    decided.forEach(({ position, after }, link) => {
+      const outcome = appended[link]!;
+      allWritten &&= outcome.ok && !outcome.result.replayed;
+      if (outcome.ok) outcomes[position] = { ok: true, outcome: this.settle(streamId, outcome.result, after) };
+      else if (outcome.error instanceof WrongExpectedVersionError && lane[position]!.expectedVersion === undefined) firstConflict ??= position;
+      else outcomes[position] = { ok: false, error: outcome.error };
+    });
+    if (!allWritten) this.repository.forget(streamId);
+    return firstConflict;
+  }
+
+  /**
+   * Decides each submission of the lane on the state the ones before it leave; a refused
+   * submission leaves the state as it was. Fills `outcomes` for those settled without an
+   * append (refused, or replayed from a stored key); a submission repeating an earlier
+   * one of the lane (same key, same request) is answered as its replay at the end.
+   */
+  private decideLane(
+    streamId: string,
+    loaded: LoadedPartnership,
+    lane: readonly SubmissionRequest[],
+    actor: Actor,
+    storedKeys: StoredKeys,
+    outcomes: SubmissionOutcome[],
+  ): LanePlan {
+    const plan: LanePlan = { decided: [], repeats: new Map() };
+    const keysOfLane = new Map<string, { requestHash: string; position: number }>();
+    let current = loaded;
+    lane.forEach((request, position) => {
+      try {
+        this.access.assertMayWrite({ actor, partnershipId: request.partnershipId, command: request.command, state: current.state });
+        const requestHash = submissionRequestHash(request);
+        const key = request.idempotencyKey;
+        const seen = key === undefined ? undefined : (storedKeys.get(key) ?? keysOfLane.get(key));
+        if (seen) {
+          if (seen.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key!);
+          if ('result' in seen) outcomes[position] = { ok: true, outcome: { result: toCommandResult(seen.result), replayed: true } };
+          else plan.repeats.set(position, seen.position);
+          return;
+        }
+        const submission = this.decide(streamId, current, request, actor, requestHash);
+        plan.decided.push({ position, ...submission });
+        if (key !== undefined) keysOfLane.set(key, { requestHash, position });
+        current = submission.after;
+      } catch (error) {
+        outcomes[position] = { ok: false, error };
+      }
+    });
+    return plan;
+  }
+
+  private async executeOneSettled(streamId: string, request: SubmissionRequest, actor: Actor): Promise<SubmissionOutcome> {
+    try {
+      return { ok: true, outcome: await this.executeOne(streamId, request, actor) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  /** The partnership as it stands, once the actor is known to be entitled to write to it. */
+  private async loadFor(streamId: string, request: SubmissionRequest, actor: Actor): Promise<LoadedPartnership> {
+    const loaded = await this.repository.load(streamId);
+    this.access.assertMayWrite({ actor, partnershipId: request.partnershipId, command: request.command, state: loaded.state });
+    return loaded;
   }
 
   private async replayIfSeen(key: string | undefined, requestHash: string): Promise<ExecutionOutcome | null> {
@@ -97,53 +228,29 @@ export class SubmissionExecutor {
     return { result: toCommandResult(stored.result), replayed: true };
   }
 
-  private async decideAndAppend(
-    streamId: string,
-    loaded: LoadedPartnership,
-    request: SubmissionRequest,
-    actor: string,
-    requestHash: string,
-  ): Promise<ExecutionOutcome> {
-    const now = this.clock();
+  /** Throws the domain's refusal, or a stale expected version the caller named. */
+  private decide(streamId: string, loaded: LoadedPartnership, request: SubmissionRequest, actor: Actor, requestHash: string) {
     if (request.expectedVersion !== undefined && request.expectedVersion !== loaded.version) {
       throw new WrongExpectedVersionError(streamId, request.expectedVersion, loaded.version);
     }
+    const now = this.clock();
     const events = decidePartnership(request.command, loaded.state, { now });
-    const appended = await this.eventStore.append({
+    const append: AppendRequest = {
       streamId,
       expectedVersion: loaded.version,
-      events: events.map((event) => toNewEvent(event, request, actor, now)),
+      events: toNewEvents(events, request, actor.accountId, now),
       idempotency: request.idempotencyKey ? { key: request.idempotencyKey, requestHash } : undefined,
-    });
-    if (!appended.replayed) {
-      this.repository.remember(streamId, {
-        state: events.reduce(evolvePartnership, loaded.state),
-        version: appended.streamVersion,
-      });
-    }
+    };
+    const state: PartnershipState = events.reduce(evolvePartnership, loaded.state);
+    return { append, after: { state, version: loaded.version + events.length } };
+  }
+
+  private settle(streamId: string, appended: AppendResult, after: LoadedPartnership): ExecutionOutcome {
+    if (!appended.replayed) this.repository.remember(streamId, after);
     return { result: toCommandResult(appended), replayed: appended.replayed };
   }
 }
 
-function toNewEvent(event: PartnershipEvent, request: SubmissionRequest, actor: string, now: Date): NewEvent {
-  const commandId = randomUUID();
-  const metadata: EventMetadata = {
-    actor,
-    sourceSystem: request.sourceSystem ?? UNKNOWN_SOURCE_SYSTEM,
-    correlationId: request.correlationId ?? request.idempotencyKey ?? commandId,
-    causationId: request.causationId ?? request.idempotencyKey ?? commandId,
-  };
-  return {
-    eventId: randomUUID(),
-    type: event.type,
-    schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
-    data: event.data,
-    occurredAt: request.occurredAt ? new Date(request.occurredAt) : now,
-    metadata,
-  };
-}
-
-function toCommandResult(appended: Omit<AppendResult, 'replayed'>): CommandResult {
-  return {
-    partnershipId: partnershipIdOfStream(appended.streamId) ?? appended.streamId, streamId: appended.streamId, streamVersion: appended.streamVersion, events: appended.events };
+function asReplay(outcome: SubmissionOutcome): SubmissionOutcome {
+  return outcome.ok ? { ok: true, outcome: { ...outcome.outcome, replayed: true } } : outcome;
 }

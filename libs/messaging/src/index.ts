@@ -5,3 +5,4 @@ export * from './logger';
 export * from './event-publisher';
 export * from './command-ingest';
 export * from './kafka-readiness';
+export * from './access/kafka-acls';

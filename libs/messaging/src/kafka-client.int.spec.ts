@@ -1,6 +1,7 @@
 import { ConfigResourceTypes } from 'kafkajs';
-import { createTestKafka, deleteTestTopics, uniqueName } from '@ledger/testing';
-import { ensureTopics } from './kafka-client';
+import { createTestKafka, deleteTestTopics, testKafkaBrokers, uniqueName } from '@ledger/testing';
+import { createKafka, ensureTopics } from './kafka-client';
+import { silentLogger } from './logger';
 
 jest.setTimeout(60_000);
 
@@ -34,5 +35,14 @@ describe('ensureTopics (real Kafka)', () => {
   it('leaves an existing topic exactly as it is when asked again', async () => {
     await ensureTopics(kafka, [{ topic, numPartitions: 6, configs: { 'retention.ms': '1000' } }]);
     expect(await describeTopic()).toEqual({ partitions: 2, retentionMs: '-1' });
+  });
+
+  it('logs no error for a topic that already exists, as happens at every start-up', async () => {
+    const errors: string[] = [];
+    const logger = { ...silentLogger, error: (_details: object, message: string) => void errors.push(message) };
+
+    await ensureTopics(createKafka({ brokers: testKafkaBrokers(), clientId: uniqueName('ensure-topics') }, logger), [{ topic, numPartitions: 2 }]);
+
+    expect(errors).toEqual([]);
   });
 });

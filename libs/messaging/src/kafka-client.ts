@@ -4,15 +4,21 @@
  * producer configuration we trust with ledger events.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kafka, logLevel, Partitioners, type Admin, type ITopicConfig, type logCreator, type Producer } from 'kafkajs';
-import type { KafkaConfig } from './kafka-config';
+import { Kafka, logLevel, Partitioners, type Admin, type ITopicConfig, type logCreator, type Producer, type SASLOptions } from 'kafkajs';
+import { kafkaSaslFromEnv, type KafkaConfig } from './kafka-config';
 import type { MessagingLogger } from './logger';
 
-/** kafkajs warnings and errors go to `logger`; without one, kafkajs stays silent. */
+/**
+ * kafkajs warnings and errors go to `logger`; without one, kafkajs stays silent.
+ * Without `config.sasl`, the client authenticates with the credentials of KAFKA_SASL_*.
+ */
 export function createKafka(config: KafkaConfig, logger?: MessagingLogger): Kafka {
+  const sasl = config.sasl === undefined ? kafkaSaslFromEnv() : config.sasl;
   return new Kafka({
     clientId: config.clientId,
     brokers: config.brokers,
+    // Each mechanism is its own member of kafkajs's union; ours names only those three.
+    ...(sasl ? { sasl: sasl as SASLOptions, ssl: false } : {}),
     logLevel: logger ? logLevel.WARN : logLevel.NOTHING,
     logCreator: logger ? routeKafkaLogsTo(logger) : undefined,
   });
@@ -40,16 +46,22 @@ const LEADER_POLL_MS = 100;
 
 /**
  * Creates the topics that do not exist yet (existing ones are left exactly as they are)
- * and returns once every partition has a leader. kafkajs's own `waitForLeaders` retries
- * only on LEADER_NOT_AVAILABLE, while a busy broker may answer UNKNOWN_TOPIC_OR_PARTITION
- * for a topic it is still creating (tulios/kafkajs#815), so the wait is done here.
+ * and returns once every partition has a leader. Only the missing ones are asked for:
+ * the broker answers a request for an existing topic with TOPIC_ALREADY_EXISTS, which
+ * kafkajs logs as an error at every start-up though nothing is wrong (two processes
+ * creating the same topic at once can still meet it; kafkajs then carries on). kafkajs's
+ * own `waitForLeaders` retries only on LEADER_NOT_AVAILABLE, while a busy broker may
+ * answer UNKNOWN_TOPIC_OR_PARTITION for a topic it is still creating
+ * (tulios/kafkajs#815), so the wait is done here.
  */
 export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter(({ topic }) => !existing.has(topic));
     // kafkajs answers `false` instead of failing when every requested topic already exists.
-    await admin.createTopics({ waitForLeaders: false, topics: topics.map(toTopicConfig) });
+    if (missing.length > 0) await admin.createTopics({ waitForLeaders: false, topics: missing.map(toTopicConfig) });
     await waitForLeaders(admin, topics.map(({ topic }) => topic));
   } finally {
     await admin.disconnect();

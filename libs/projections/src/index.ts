@@ -1,7 +1,8 @@
 /**
  * The ownership and reporting views: pure projections (event in, row changes out),
  * the applier that writes row changes in batches, and the migrations that create each
- * projection's tables and SQL views in its schema.
+ * projection's tables and SQL views in its schema; the runtime that keeps them current
+ * (framework-free), and the NestJS wiring of the projector services over it.
  */
 export * from './row-changes/row-change';
 export { RowChangeApplier, type QueryFunction } from './row-changes/row-change-applier';
@@ -30,3 +31,7 @@ export {
   projectReporting,
   reportingProjection,
 } from './reporting/reporting.projection';
+export * from './runtime';
+export * from './log';
+export * from './service';
+export { sampleQuestion, SAMPLE_QUESTIONS, type SampleQuestion, type SampleQuestionParameter } from './queries/sample-questions';

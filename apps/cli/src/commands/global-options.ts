@@ -11,6 +11,17 @@ export function addGlobalOptions(program: Command): void {
   program.addOption(
     new Option('--ledger-url <url>', 'base URL of the ledger service').env('LEDGER_URL').default(DEFAULT_LEDGER_URL),
   );
+  program.addOption(
+    new Option('--api-key <key>', 'API key of the service account to call the services as (prefer the variable: a key on the command line lands in shell history)').env(
+      'LEDGER_API_KEY',
+    ),
+  );
+}
+
+/** The API key every call to a service sends (`Authorization: Bearer <key>`); undefined when none is given. */
+export function apiKeyOf(command: Command): string | undefined {
+  const { apiKey } = command.optsWithGlobals<{ apiKey?: string }>();
+  return apiKey === undefined || apiKey.trim() === '' ? undefined : apiKey.trim();
 }
 
 /** The ledger's base URL, checked: an http or https URL. */

@@ -1,6 +1,7 @@
 /**
  * The demo dataset: a realistic quarter of two partnerships (Marketing-Sales and
- * Marketing-IT), as the ordered list of submissions the ledger receives. Pure: the same
+ * Marketing-IT), and Marketing-Finance since the January before the 1 March DOMAIN.md
+ * asks about, as the ordered list of submissions the ledger receives. Pure: the same
  * `now` gives the same submissions, byte for byte.
  *
  * Every submission carries the correlation id `demo-quarter-ending-<now>`: it ties the
@@ -9,12 +10,13 @@
  */
 import type { CommandSubmission } from '@ledger/contracts';
 import { DemoCalendar } from './demo-calendar';
+import { marketingFinanceHistory, MKT_FINANCE } from './marketing-finance';
 import { marketingItQuarter, MKT_IT } from './marketing-it';
 import { marketingSalesQuarter, MKT_SALES } from './marketing-sales';
 
 const CORRELATION_PREFIX = 'demo-quarter-ending-';
 
-export const DEMO_PARTNERSHIP_IDS = [MKT_SALES, MKT_IT] as const;
+export const DEMO_PARTNERSHIP_IDS = [MKT_SALES, MKT_IT, MKT_FINANCE] as const;
 
 export interface DemoPartnership {
   partnershipId: string;
@@ -34,7 +36,8 @@ export interface DemoDataset {
 export function buildDemoDataset(now: Date): DemoDataset {
   const calendar = new DemoCalendar(now);
   const correlationId = `${CORRELATION_PREFIX}${now.toISOString()}`;
-  const partnerships = [marketingSalesQuarter(calendar), marketingItQuarter(calendar)].map((script) => {
+  const scripts = [marketingSalesQuarter(calendar), marketingItQuarter(calendar), marketingFinanceHistory(calendar)];
+  const partnerships = scripts.map((script) => {
     const submissions = script.toSubmissions(correlationId);
     return { partnershipId: script.partnershipId, name: nameOf(submissions), submissions };
   });

@@ -1,10 +1,10 @@
 /**
- * One shared metric through the quarter, as both demo partnerships record them: the
- * definition, a target for each period of its cadence (set at quarter planning), and
+ * One shared metric through the demo, as every demo partnership records it: the
+ * definition, a target for each period of its cadence (set at planning), and
  * a reading for each period once it has closed, reported by the source system a few
  * hours later.
  */
-import type { DemoCalendar, DemoPeriod } from './demo-calendar';
+import type { DemoPeriod, DemoSpan } from './demo-calendar';
 import type { CommandData } from '@ledger/domain';
 import type { PartnershipScript } from './partnership-script';
 
@@ -29,7 +29,7 @@ export interface RecordedReading {
 }
 
 /** Records the metric's definition, targets and readings; returns the readings, for corrections and totals. */
-export function recordMetric(script: PartnershipScript, calendar: DemoCalendar, plan: MetricPlan): RecordedReading[] {
+export function recordMetric(script: PartnershipScript, calendar: DemoSpan, plan: MetricPlan): RecordedReading[] {
   const { metricId, cadence } = plan.definition;
   script.record(plan.definedAt, 'DefineMetric', plan.definition);
   const periods = calendar.periods(cadence);

@@ -1,8 +1,10 @@
 /**
- * The ledger's HTTP API as the command-line tool uses it, over Node's `fetch`. Every
- * failure becomes a `CliError` that names the ledger's URL and, for a problem answer
- * (RFC 9457), its code, detail and field, so the tool can print one useful line.
+ * The ledger's HTTP API as the command-line tool uses it, over Node's `fetch`, as the
+ * service account whose API key it is given. Every failure becomes a `CliError` that
+ * names the ledger's URL and, for a problem answer (RFC 9457), its code, detail and
+ * field, so the tool can print one useful line.
  */
+import type { IssuedApiKey, ServiceAccount, ServiceAccountWithKeys, ApiKeyRecord } from '@ledger/auth';
 import type { CommandResult, CommandSubmission, EventEnvelope } from '@ledger/contracts';
 import type { ProblemDetails } from '@ledger/platform';
 import { CliError } from '../cli-error';
@@ -15,6 +17,16 @@ export interface BatchOutcome {
   outcomes: BatchItemOutcome[];
 }
 
+/** The body of `POST /admin/service-accounts`. */
+export interface ServiceAccountRequest {
+  accountId: string;
+  displayName?: string;
+  roles: string[];
+  partnershipScope?: string[];
+  teamScope?: string[];
+  keyExpiresAt?: string;
+}
+
 /** A batch of a thousand submissions takes seconds; a ledger that takes minutes is stuck. */
 const REQUEST_TIMEOUT_MS = 120_000;
 
@@ -24,8 +36,8 @@ export class LedgerClient {
 
   constructor(
     baseUrl: string,
-    /** Recorded as the actor of every event until the ledger authenticates service accounts. */
-    private readonly actor = 'ledgerctl',
+    /** The service account's key; the ledger records that account as the actor of what it submits. */
+    private readonly apiKey?: string,
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
@@ -42,13 +54,43 @@ export class LedgerClient {
     return page?.events[0] ?? null;
   }
 
+  /** Whether the ledger holds the partnership (`GET /partnerships/:id`, which a publisher may read within its scope). */
+  async partnershipExists(partnershipId: string): Promise<boolean> {
+    const state = await this.request<object | null>('GET', `/partnerships/${encodeURIComponent(partnershipId)}`, undefined, [404]);
+    return state !== null;
+  }
+
+  createServiceAccount(request: ServiceAccountRequest): Promise<{ account: ServiceAccount; key: IssuedApiKey }> {
+    return this.request('POST', '/admin/service-accounts', request);
+  }
+
+  async listServiceAccounts(): Promise<ServiceAccountWithKeys[]> {
+    return (await this.request<{ accounts: ServiceAccountWithKeys[] }>('GET', '/admin/service-accounts')).accounts;
+  }
+
+  issueApiKey(accountId: string, expiresAt?: string): Promise<IssuedApiKey> {
+    return this.request('POST', `${accountPath(accountId)}/keys`, expiresAt === undefined ? {} : { expiresAt });
+  }
+
+  revokeApiKey(accountId: string, keyId: string): Promise<ApiKeyRecord> {
+    return this.request('DELETE', `${accountPath(accountId)}/keys/${encodeURIComponent(keyId)}`);
+  }
+
+  disableServiceAccount(accountId: string): Promise<ServiceAccount> {
+    return this.request('POST', `${accountPath(accountId)}/disable`);
+  }
+
   private async request<T>(method: string, path: string, body?: unknown, nullStatuses: number[] = []): Promise<T> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;
     try {
       response = await fetch(url, {
         method,
-        headers: { accept: 'application/json', 'content-type': 'application/json', 'x-actor': this.actor },
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/json',
+          ...(this.apiKey === undefined ? {} : { authorization: `Bearer ${this.apiKey}` }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -75,9 +117,15 @@ export function describeProblem(problem: Pick<ProblemDetails, 'status' | 'code' 
   return `${summary} (field ${first.field}${explanation})`;
 }
 
-function describeFailure(response: Response, answer: unknown): string {
-  if (isProblem(answer)) return `${describeProblem(answer)}.`;
-  return `${response.status} ${response.statusText}`.trim() + '.';
+/** What a failed answer says (its problem, or its status), with a hint when it asks for a key; shared by the clients of every service. */
+export function describeFailure(response: Response, answer: unknown): string {
+  const hint = response.status === 401 ? ' Give the API key of a service account with --api-key or LEDGER_API_KEY.' : '';
+  if (isProblem(answer)) return `${describeProblem(answer)}.${hint}`;
+  return `${`${response.status} ${response.statusText}`.trim()}.${hint}`;
+}
+
+function accountPath(accountId: string): string {
+  return `/admin/service-accounts/${encodeURIComponent(accountId)}`;
 }
 
 function isProblem(answer: unknown): answer is ProblemDetails {

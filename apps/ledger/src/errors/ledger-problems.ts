@@ -1,9 +1,11 @@
 /**
  * The one place where write-path failures become HTTP problems (and DLQ reasons):
- * the domain's rule violations, the store's concurrency conflicts and reused
- * idempotency keys. Anything not listed here is unexpected and surfaces as a 500.
+ * the access policy's refusals, the domain's rule violations, the store's concurrency
+ * conflicts and reused idempotency keys. Anything not listed here is unexpected and
+ * surfaces as a 500.
  */
 import { HttpStatus } from '@nestjs/common';
+import { AccessDeniedError } from '@ledger/application';
 import { DomainError } from '@ledger/domain';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '@ledger/event-store';
 import { problem, type ProblemDetails } from '@ledger/platform';
@@ -20,6 +22,7 @@ const STATUS_OF_DOMAIN_KIND = {
  * submission shape, empty for routes whose body is the command data itself.
  */
 export function problemForWriteFailure(error: unknown, dataFieldPrefix = 'data.'): ProblemDetails | null {
+  if (error instanceof AccessDeniedError) return problem(HttpStatus.FORBIDDEN, error.code, error.message);
   if (error instanceof DomainError) {
     return problem(STATUS_OF_DOMAIN_KIND[error.kind], error.code, error.message, {
       errors: error.field ? [{ field: `${dataFieldPrefix}${error.field}`, rule: error.code, message: error.message }] : undefined,

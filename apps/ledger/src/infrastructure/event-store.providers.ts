@@ -1,10 +1,11 @@
 /**
  * Wires the event store to the service: one connection pool, migrations applied at
  * start-up (under an advisory lock, so instances starting together do not race), and
- * the application's write path on top.
+ * the application's write path on top, with the publishers' access policy.
  */
 import type { Provider } from '@nestjs/common';
 import { PartnershipRepository, SubmissionExecutor } from '@ledger/application';
+import { publisherWriteAccess } from '@ledger/auth';
 import { createEventStoreDataSource, EventStore, migrateEventStore } from '@ledger/event-store';
 import { DataSource } from 'typeorm';
 import { LedgerConfig } from '../ledger.config';
@@ -33,6 +34,6 @@ export const eventStoreProviders: Provider[] = [
   {
     provide: SubmissionExecutor,
     inject: [EventStore, PartnershipRepository],
-    useFactory: (store: EventStore, repository: PartnershipRepository) => new SubmissionExecutor(store, repository),
+    useFactory: (store: EventStore, repository: PartnershipRepository) => new SubmissionExecutor(store, repository, publisherWriteAccess),
   },
 ];

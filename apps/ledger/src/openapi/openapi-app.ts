@@ -5,6 +5,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
+import { AccountAdministration } from '@ledger/auth';
 import { CommandGateway } from '../commands/command-gateway';
 import { HttpCommandSubmitter } from '../commands/http/http-command-submitter';
 import { LEDGER_HTTP_CONTROLLERS } from '../ledger-http.module';
@@ -17,6 +18,7 @@ export async function createDocumentationApp(): Promise<INestApplication> {
       { provide: CommandGateway, useValue: {} },
       { provide: CommandBus, useValue: {} },
       { provide: QueryBus, useValue: {} },
+      { provide: AccountAdministration, useValue: {} },
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });

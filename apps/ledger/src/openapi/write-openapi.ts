@@ -1,6 +1,6 @@
 /**
  * Writes the ledger's OpenAPI document to `apps/ledger/openapi.json`.
- * Run after changing a route or a DTO: `npm run build && npm run openapi:write`.
+ * Run after changing a route or a DTO: `npm run build && npm run openapi:write` (every service's document).
  * A unit test fails while the committed copy differs from the code.
  */
 import 'reflect-metadata';

@@ -1,7 +1,11 @@
-/** Read side of the ledger service: a partnership as the domain sees it, and its events. */
+/**
+ * Read side of the ledger service: a partnership as the domain sees it (publishers in
+ * its scope, auditors, analysts) and its events (auditors: history is theirs).
+ */
 import { Controller, DefaultValuePipe, Get, HttpStatus, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentAccount, outOfScope, RequiresPermission, stateReadRefusal, type AuthenticatedAccount } from '@ledger/auth';
 import { problem, ProblemException } from '@ledger/platform';
 import type { Response } from 'express';
 import { ProblemSchema } from '../openapi/schemas';
@@ -15,17 +19,26 @@ export class PartnershipsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @RequiresPermission('read-partnership-state')
   @ApiOperation({ operationId: 'GetPartnership', summary: 'The current state of a partnership, as the rules see it' })
   @ApiOkResponse({ description: 'State and stream version (also in the ETag header, for If-Match).' })
   @ApiNotFoundResponse({ type: ProblemSchema })
-  async get(@Param('partnershipId') partnershipId: string, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param('partnershipId') partnershipId: string,
+    @CurrentAccount() account: AuthenticatedAccount,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const snapshot = await this.queries.execute(new GetPartnershipQuery(partnershipId));
+    const partners = snapshot?.state.partners.map(({ teamId }) => teamId) ?? [];
+    const refusal = stateReadRefusal(account, partnershipId, partners);
+    if (refusal) throw outOfScope(refusal);
     if (!snapshot) throw notFound(partnershipId);
     response.setHeader('ETag', `"${snapshot.version}"`);
     return snapshot;
   }
 
   @Get('events')
+  @RequiresPermission('read-history')
   @ApiOperation({ operationId: 'GetPartnershipEvents', summary: 'The recorded events of a partnership, in stream order, page by page' })
   @ApiQuery({ name: 'fromVersion', required: false, description: 'First stream version to return (default 1).' })
   @ApiQuery({ name: 'limit', required: false, description: `Page size, 1 to ${MAX_PAGE} (default 100).` })

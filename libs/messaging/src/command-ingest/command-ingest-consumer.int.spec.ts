@@ -68,7 +68,14 @@ async function runConsumer(
   groupId: string,
   handle: (message: IngestMessage) => Promise<IngestOutcome>,
 ): Promise<CommandIngestConsumer> {
-  const consumer = new CommandIngestConsumer({ kafka, groupId, ...topics, handle, retry: FAST_RETRY });
+  const consumer = new CommandIngestConsumer({
+    kafka,
+    groupId,
+    topics: [topics.topic],
+    deadLetterTopic: topics.deadLetterTopic,
+    handle,
+    retry: FAST_RETRY,
+  });
   await consumer.start();
   return consumer;
 }

@@ -31,7 +31,8 @@ const IDLE_FETCH_WAIT_MS = 1_000;
 export interface CommandIngestConsumerOptions {
   kafka: Kafka;
   groupId: string;
-  topic: string;
+  /** The ingest topics, e.g. one per publisher (see `PublisherIngestConsumer`). */
+  topics: string[];
   deadLetterTopic: string;
   handle: IngestHandler;
   logger?: MessagingLogger;
@@ -45,20 +46,28 @@ export class CommandIngestConsumer {
   private readonly deadLetters: Producer;
   private readonly logger: MessagingLogger;
   private readonly stopping = new AbortController();
+  private gaveUp = false;
 
   constructor(private readonly options: CommandIngestConsumerOptions) {
-    this.consumer = options.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS });
+    // Never create a topic by asking for it: ingest topics are provisioned, one per publisher.
+    this.consumer = options.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS, allowAutoTopicCreation: false });
     this.deadLetters = createReliableProducer(options.kafka);
     this.logger = options.logger ?? silentLogger;
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
-      this.logger.error({ groupId: options.groupId, err: payload.error, restart: payload.restart }, 'Ingest consumer crashed'),
-    );
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.gaveUp = true;
+      this.logger.error({ groupId: options.groupId, err: payload.error, restart: payload.restart }, 'Ingest consumer crashed');
+    });
+  }
+
+  /** True once kafkajs stopped consuming after a failure it does not retry: create a new consumer to go on. */
+  get hasGivenUp(): boolean {
+    return this.gaveUp;
   }
 
   async start(): Promise<void> {
     await this.deadLetters.connect();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

@@ -4,4 +4,4 @@
  * of three partnerships. Kept out of the library's public index, as `libs/domain` does.
  */
 export { LedgerHistoryBuilder, PartnershipStream, type RecordOptions } from './ledger-history-builder';
-export { alignmentQuarterHistory, MKT_FINANCE, MKT_IT, MKT_SALES, ScenarioPlan, type PlannedEvent } from './scenario';
+export { alignmentQuarterHistory, quarterCopies, MKT_FINANCE, MKT_IT, MKT_SALES, ScenarioPlan, type PlannedEvent } from './scenario';

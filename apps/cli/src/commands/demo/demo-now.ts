@@ -29,6 +29,30 @@ export function currentSecond(clock: () => Date): Date {
   return new Date(Math.floor(clock().getTime() / 1000) * 1000);
 }
 
+/**
+ * Reads the first event of a demo partnership the ledger holds. Publishers may not read
+ * history, so the events are read with an auditor's key, and only for a partnership that
+ * exists (which the publisher may see): a first load needs the publisher's key alone.
+ */
+export function demoHistoryReader(
+  publisher: Pick<LedgerClient, 'baseUrl' | 'partnershipExists'>,
+  auditor: Pick<LedgerClient, 'firstEvent'> | undefined,
+): Pick<LedgerClient, 'baseUrl' | 'firstEvent'> {
+  return {
+    baseUrl: publisher.baseUrl,
+    firstEvent: async (partnershipId) => {
+      if (!(await publisher.partnershipExists(partnershipId))) return null;
+      if (!auditor) {
+        throw new CliError(
+          `The ledger at ${publisher.baseUrl} already holds partnership "${partnershipId}"; to find the demo quarter it holds, ` +
+            'the load reads its history, which only auditors may: give an auditor\'s key with --auditor-key or LEDGER_AUDITOR_KEY (or the quarter with --now).',
+        );
+      }
+      return auditor.firstEvent(partnershipId);
+    },
+  };
+}
+
 export async function resolveDemoNow(
   client: Pick<LedgerClient, 'baseUrl' | 'firstEvent'>,
   nowOption: string | undefined,

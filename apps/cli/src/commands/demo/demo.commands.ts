@@ -2,18 +2,19 @@
  * `ledgerctl demo load` and `ledgerctl demo describe`: the realistic quarter of two
  * partnerships that the local stack starts with (`npm start` loads it).
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { buildDemoDataset } from '../../demo/demo-dataset';
 import { LedgerClient } from '../../ledger-client/ledger-client';
 import type { CliContext, CommandGroup } from '../command-group';
-import { ledgerUrlOf } from '../global-options';
+import { apiKeyOf, ledgerUrlOf } from '../global-options';
 import { describeDemo } from './describe-demo';
-import { currentSecond, parseNowOption, resolveDemoNow } from './demo-now';
+import { currentSecond, demoHistoryReader, parseNowOption, resolveDemoNow } from './demo-now';
 import { formatLoadReport, loadDemo } from './load-demo';
 
 interface LoadOptions {
   now?: string;
   quiet?: boolean;
+  auditorKey?: string;
 }
 
 export const demoCommands: CommandGroup = {
@@ -24,14 +25,21 @@ export const demoCommands: CommandGroup = {
     demo
       .command('load')
       .description(
-        'load the demo dataset through the ledger HTTP API; safe to run again: every submission has a fixed ' +
-          'idempotency key, so a second run records nothing new',
+        'load the demo dataset through the ledger HTTP API, as the publisher whose API key is given (--api-key); ' +
+          'safe to run again: every submission has a fixed idempotency key, so a second run records nothing new',
       )
       .option('--now <instant>', 'end of the demo quarter, ISO 8601 with a time zone (default: the quarter the ledger already holds, else the current time)')
       .option('--quiet', 'print nothing unless the load fails')
+      .addOption(
+        new Option('--auditor-key <key>', "an auditor's API key, to read which quarter the ledger already holds (publishers may not read history)").env(
+          'LEDGER_AUDITOR_KEY',
+        ),
+      )
       .action(async (options: LoadOptions, command: Command) => {
-        const client = new LedgerClient(ledgerUrlOf(command), 'ledgerctl-demo');
-        const dataset = buildDemoDataset(await resolveDemoNow(client, options.now, context.clock));
+        const ledgerUrl = ledgerUrlOf(command);
+        const client = new LedgerClient(ledgerUrl, apiKeyOf(command));
+        const auditor = options.auditorKey ? new LedgerClient(ledgerUrl, options.auditorKey) : undefined;
+        const dataset = buildDemoDataset(await resolveDemoNow(demoHistoryReader(client, auditor), options.now, context.clock));
         const report = await loadDemo(client, dataset);
         if (!options.quiet) context.print(formatLoadReport(dataset, report));
       });

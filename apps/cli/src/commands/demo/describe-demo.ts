@@ -41,13 +41,31 @@ const STORIES: Readonly<Record<string, readonly string[]>> = {
     '  the service desk reported.',
     'Assets: customer data platform licence (tool, Marketing), marketing data mart (data, IT).',
   ],
+  'mkt-finance': [
+    'Starts before the quarter, so "what did the agreement say on 1 March?" has an answer: anchored on the most',
+    '  recent 1 March more than four weeks before --now (the previous year\'s when it is closer or still ahead).',
+    'Proposed by Finance six weeks before that 1 March, scope signed by both before it: version 1 in force on',
+    '  1 March (reallocations above 25,000 EUR need Finance approval, spend within 5% of budget, quarterly ROMI).',
+    '  Amended two weeks after 1 March and signed again: version 2 (Marketing reallocates up to 75,000 EUR,',
+    '  spend within 3% of budget, a monthly ROMI flash); the marketing budget\'s terms of use follow.',
+    'Contributions: Finance half a business partner (delivered on time), Finance spend ledger access',
+    '  (delivered three weeks late), Marketing campaign cost tagging (delivered early).',
+    'Metrics: ROMI (quarterly, lagging, Finance), CAC (monthly, lagging, Finance, lower is better), budget',
+    '  variance (monthly, Marketing, lower is better; target 5%, then 3% after the amendment), read every closed period.',
+    'RACI: marketing-budget-allocation (A Finance, R Marketing, C Sales), campaign-spend-approval (A Marketing,',
+    '  I Finance), marketing-roi-methodology (A Finance, C Marketing); five decisions by entitled teams.',
+    'Assets: marketing programme budget (cash, Finance), marketing spend dashboard (tool, Finance).',
+    'SLA: Finance closes the monthly marketing spend report within 5 business days (target 90% monthly), one',
+    '  observation per region and month; the December reports wait for the year-end close.',
+  ],
 };
 
 export function describeDemo(dataset: DemoDataset): string {
   const { calendar, now } = dataset;
   const weeks = calendar.periods('weekly');
   return [
-    'The demo dataset: one quarter of two partnerships, as internal systems and people would record them.',
+    'The demo dataset: one quarter of two partnerships, and a third that began before the 1 March it is asked about,',
+    'as internal systems and people would record them.',
     `For --now ${now.toISOString()} the quarter runs from ${calendar.start.toISOString().slice(0, 10)} ` +
       `(ISO weeks ${weeks[0].period} to ${weeks[weeks.length - 1].period}, the last one so far).`,
     'Nothing lies after --now; the same --now always gives the same submissions, and `demo load` sends',

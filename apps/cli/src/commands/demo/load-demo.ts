@@ -63,7 +63,7 @@ export function formatLoadReport(dataset: DemoDataset, report: DemoLoadReport): 
   const total = (count: (load: PartnershipLoad) => number) => report.partnerships.reduce((sum, load) => sum + count(load), 0);
   const recorded = total((load) => load.recorded);
   const lines = [
-    `Demo quarter ${calendar.start.toISOString().slice(0, 10)} to ${now.toISOString()}, loaded into ${report.ledgerUrl}:`,
+    `Demo quarter ${calendar.start.toISOString().slice(0, 10)} to ${now.toISOString()} (Marketing-Finance from earlier in the year), loaded into ${report.ledgerUrl}:`,
     ...report.partnerships.map(
       (load) =>
         `  ${load.partnershipId.padEnd(10)} ${String(load.submissions).padStart(4)} submissions: ` +

@@ -57,7 +57,7 @@ describe('loading the demo into the ledger', () => {
   it('counts per partnership what the ledger recorded, the events it added, and what it already held', async () => {
     const known = new Set(['demo/mkt-it/1', 'demo/mkt-it/2']);
     const report = await loadDemo(fakeLedger({ known }), dataset);
-    const [marketingSales, marketingIt] = dataset.partnerships;
+    const [marketingSales, marketingIt, marketingFinance] = dataset.partnerships;
     const signaturesOf = (submissions: CommandSubmission[]) => submissions.filter(({ type }) => type === 'SignAgreement').length;
     expect(report.partnerships).toEqual([
       {
@@ -69,6 +69,11 @@ describe('loading the demo into the ledger', () => {
         partnershipId: 'mkt-it', name: marketingIt.name, submissions: marketingIt.submissions.length,
         recorded: marketingIt.submissions.length - 2, alreadyLoaded: 2,
         eventsRecorded: marketingIt.submissions.length - 2 + signaturesOf(marketingIt.submissions),
+      },
+      {
+        partnershipId: 'mkt-finance', name: marketingFinance.name, submissions: marketingFinance.submissions.length,
+        recorded: marketingFinance.submissions.length, alreadyLoaded: 0,
+        eventsRecorded: marketingFinance.submissions.length + signaturesOf(marketingFinance.submissions),
       },
     ]);
   });

@@ -1,11 +1,11 @@
 /** CQRS command: record one submission on behalf of an authenticated actor. */
 import { Command } from '@nestjs/cqrs';
-import type { ExecutionOutcome, SubmissionRequest } from '@ledger/application';
+import type { Actor, ExecutionOutcome, SubmissionRequest } from '@ledger/application';
 
 export class ExecuteSubmissionCommand extends Command<ExecutionOutcome> {
   constructor(
     readonly request: SubmissionRequest,
-    readonly actor: string,
+    readonly actor: Actor,
   ) {
     super();
   }

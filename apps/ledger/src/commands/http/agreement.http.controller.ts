@@ -1,12 +1,14 @@
 /** Rule 1 of engagement and the partnership's life: propose, scope, sign, suspend, terminate. */
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { RequiresPermission } from '@ledger/auth';
 import type { CommandResult } from '@ledger/contracts';
 import { ApiCommand } from '../../openapi/api-command.decorator';
 import { HttpCommandSubmitter } from './http-command-submitter';
 import { Submission, type SubmissionContext } from './submission-context';
 
 @ApiTags('Agreement')
+@RequiresPermission('submit-commands')
 @Controller('partnerships')
 export class AgreementHttpController {
   constructor(private readonly commands: HttpCommandSubmitter) {}

@@ -1,11 +1,13 @@
 /** Rule 5 of engagement (assets) and the service level agreements between partners. */
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { RequiresPermission } from '@ledger/auth';
 import { ApiCommand } from '../../openapi/api-command.decorator';
 import { HttpCommandSubmitter } from './http-command-submitter';
 import { Submission, type SubmissionContext } from './submission-context';
 
 @ApiTags('Assets and SLAs')
+@RequiresPermission('submit-commands')
 @Controller('partnerships/:partnershipId')
 export class AssetsAndSlasHttpController {
   constructor(private readonly commands: HttpCommandSubmitter) {}

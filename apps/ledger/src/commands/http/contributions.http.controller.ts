@@ -1,11 +1,13 @@
 /** Rule 2 of engagement: what each partner commits to bring, and whether it did. */
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { RequiresPermission } from '@ledger/auth';
 import { ApiCommand } from '../../openapi/api-command.decorator';
 import { HttpCommandSubmitter } from './http-command-submitter';
 import { Submission, type SubmissionContext } from './submission-context';
 
 @ApiTags('Contributions')
+@RequiresPermission('submit-commands')
 @Controller('partnerships/:partnershipId/contributions')
 export class ContributionsHttpController {
   constructor(private readonly commands: HttpCommandSubmitter) {}

@@ -1,11 +1,13 @@
 /** Rule 4 of engagement: decision rights (RACI) per area, and the decisions taken. */
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { RequiresPermission } from '@ledger/auth';
 import { ApiCommand } from '../../openapi/api-command.decorator';
 import { HttpCommandSubmitter } from './http-command-submitter';
 import { Submission, type SubmissionContext } from './submission-context';
 
 @ApiTags('Decisions')
+@RequiresPermission('submit-commands')
 @Controller('partnerships/:partnershipId')
 export class DecisionsHttpController {
   constructor(private readonly commands: HttpCommandSubmitter) {}

@@ -1,11 +1,13 @@
 /** Rule 3 of engagement: shared metrics, their single owner, targets and readings. */
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { RequiresPermission } from '@ledger/auth';
 import { ApiCommand } from '../../openapi/api-command.decorator';
 import { HttpCommandSubmitter } from './http-command-submitter';
 import { Submission, type SubmissionContext } from './submission-context';
 
 @ApiTags('Performance')
+@RequiresPermission('submit-commands')
 @Controller('partnerships/:partnershipId')
 export class PerformanceHttpController {
   constructor(private readonly commands: HttpCommandSubmitter) {}

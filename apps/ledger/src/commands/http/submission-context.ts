@@ -1,15 +1,18 @@
 /**
- * What an HTTP request says about a submission besides its body: who sends it and the
- * delivery headers (idempotency key, expected version, business time, tracing ids).
+ * What an HTTP request says about a submission besides its body: who sends it (the
+ * account its API key authenticated, never a header or field the caller fills in) and
+ * the delivery headers (idempotency key, expected version, business time, tracing ids).
  * Parsed and checked here, once, for every command route.
  */
 import { createParamDecorator, HttpStatus, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@ledger/application';
+import { accountOf, type AuthenticatedRequest } from '@ledger/auth';
 import { problem, ProblemException, type FieldViolation } from '@ledger/platform';
 import type { Request, Response } from 'express';
 import { DATE_TIME_WITH_OFFSET_PATTERN, SOURCE_SYSTEM_PATTERN, TOKEN_PATTERN } from '../dto/patterns';
 
 export interface SubmissionContext {
-  actor: string;
+  actor: Actor;
   idempotencyKey?: string;
   expectedVersion?: number;
   occurredAt?: string;
@@ -18,9 +21,6 @@ export interface SubmissionContext {
   causationId?: string;
   response: Response;
 }
-
-/** Until service accounts land, the caller names itself; the header is replaced by authentication. */
-const ANONYMOUS_ACTOR = 'anonymous';
 
 function header(request: Request, name: string): string | undefined {
   const value = request.headers[name];
@@ -49,12 +49,7 @@ function checked(
   return undefined;
 }
 
-/** The account a request is made on behalf of. */
-export function actorOf(request: Request): string {
-  return header(request, 'x-actor') ?? ANONYMOUS_ACTOR;
-}
-
-export function readSubmissionContext(request: Request, response: Response): SubmissionContext {
+export function readSubmissionContext(request: AuthenticatedRequest, response: Response): SubmissionContext {
   const violations: FieldViolation[] = [];
   const occurredAt = checked('X-Occurred-At', header(request, 'x-occurred-at'), DATE_TIME_WITH_OFFSET_PATTERN,
     'X-Occurred-At must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T09:30:00Z.', violations);
@@ -62,7 +57,7 @@ export function readSubmissionContext(request: Request, response: Response): Sub
     violations.push({ field: 'header:X-Occurred-At', rule: 'isDate', message: 'X-Occurred-At is not a real instant.' });
   }
   const context: SubmissionContext = {
-    actor: actorOf(request),
+    actor: accountOf(request),
     idempotencyKey: checked('Idempotency-Key', header(request, 'idempotency-key'), TOKEN_PATTERN,
       'Idempotency-Key must be 1 to 200 printable ASCII characters without spaces.', violations),
     expectedVersion: parseExpectedVersion(header(request, 'if-match'), violations),
@@ -85,5 +80,5 @@ export function readSubmissionContext(request: Request, response: Response): Sub
 
 export const Submission = createParamDecorator((_: unknown, context: ExecutionContext): SubmissionContext => {
   const http = context.switchToHttp();
-  return readSubmissionContext(http.getRequest<Request>(), http.getResponse<Response>());
+  return readSubmissionContext(http.getRequest<AuthenticatedRequest>(), http.getResponse<Response>());
 });

@@ -1,6 +1,8 @@
 /**
- * The Kafka entry point over the same command as HTTP: decode a message from the
- * ingest topic, validate it at the edge, record it through the command gateway.
+ * The Kafka entry point over the same command as HTTP: find who sent the message (the
+ * principal whose ingest topic it is: the broker authenticated it and lets only it write
+ * there), decode and validate it at the edge, record it through the command gateway with
+ * that principal's service account as the actor, within that account's scope.
  *
  * Every reason a message can never be accepted becomes a rejection (the consumer puts
  * it on the dead-letter topic and moves on); anything else (the database is down)
@@ -8,16 +10,33 @@
  * Kafka redelivers after a crash, so an idempotency key is required here.
  */
 import { HttpStatus } from '@nestjs/common';
-import type { IngestHandler, IngestMessage, IngestOutcome, RejectionReason } from '@ledger/messaging';
+import type { Actor } from '@ledger/application';
+import type { Authenticator } from '@ledger/auth';
+import { principalOfIngestTopic, type IngestHandler, type IngestMessage, type IngestOutcome, type RejectionReason } from '@ledger/messaging';
 import { ProblemException } from '@ledger/platform';
 import type { CommandGateway } from '../command-gateway';
 import { validateSubmission } from '../validate-submission';
 
-/** Until the broker authenticates producers, the ledger records that a submission came over Kafka. */
-export const KAFKA_INGEST_ACTOR = 'kafka-ingest';
+export interface CommandIngestHandlerOptions {
+  gateway: CommandGateway;
+  authenticator: Pick<Authenticator, 'authenticatePrincipal'>;
+  /** The publishers' topics are `<topicPrefix><principal>`. */
+  topicPrefix: string;
+  clock?: () => Date;
+}
 
-export function createCommandIngestHandler(gateway: CommandGateway, clock: () => Date = () => new Date()): IngestHandler {
+export function createCommandIngestHandler({ gateway, authenticator, topicPrefix, clock = () => new Date() }: CommandIngestHandlerOptions): IngestHandler {
+  const senderOf = async (topic: string): Promise<Actor | RejectionReason> => {
+    const principal = principalOfIngestTopic(topicPrefix, topic);
+    const authentication = principal === null ? null : await authenticator.authenticatePrincipal(principal);
+    if (authentication?.ok) return authentication.account;
+    const why = authentication?.reason === 'account-disabled' ? 'is disabled' : 'has no service account in the ledger';
+    return { code: 'auth.forbidden', message: `The publisher of topic ${topic} (Kafka principal "${principal}") ${why}; nothing was recorded.` };
+  };
+
   return async (message: IngestMessage): Promise<IngestOutcome> => {
+    const sender = await senderOf(message.topic);
+    if ('code' in sender) return rejected(sender);
     const parsed = parseJson(message.value);
     if ('rejection' in parsed) return rejected(parsed.rejection);
 
@@ -40,7 +59,7 @@ export function createCommandIngestHandler(gateway: CommandGateway, clock: () =>
       });
     }
     try {
-      await gateway.submit(submission, KAFKA_INGEST_ACTOR);
+      await gateway.submit(submission, sender);
       return { status: 'accepted' };
     } catch (error) {
       if (error instanceof ProblemException && error.problem.status < HttpStatus.INTERNAL_SERVER_ERROR) {

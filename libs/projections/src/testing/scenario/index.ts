@@ -14,3 +14,24 @@ export { ScenarioPlan, type PlannedEvent } from './planned-event';
 export function alignmentQuarterHistory(furtherFacts: PlannedEvent[] = []): EventEnvelope[] {
   return recordPlans([marketingSalesQuarter(), marketingItQuarter(), marketingFinanceQuarter(), furtherFacts]);
 }
+
+/**
+ * The quarter of three partnerships, `copies` times over with distinct partnership ids
+ * (copy `firstCopy` onwards), in ledger-time order, positions from `firstPosition`:
+ * many partnerships living through the same quarter, for volume.
+ */
+export function quarterCopies(copies: number, firstCopy = 0, firstPosition = 1): EventEnvelope[] {
+  const quarter = [...marketingSalesQuarter(), ...marketingItQuarter(), ...marketingFinanceQuarter()];
+  const plans: PlannedEvent[][] = [];
+  for (let copy = firstCopy; copy < firstCopy + copies; copy += 1) {
+    plans.push(quarter.map((fact) => copyOf(fact, `${fact.partnershipId}-${copy}`)));
+  }
+  return recordPlans(plans, firstPosition);
+}
+
+/** The fact in the copy's partnership; the proposal names the partnership in its data too. */
+function copyOf(fact: PlannedEvent, partnershipId: string): PlannedEvent {
+  const { event } = fact;
+  if (event.type !== 'PartnershipProposed') return { ...fact, partnershipId };
+  return { ...fact, partnershipId, event: { ...event, data: { ...event.data, partnershipId } } };
+}

@@ -1,0 +1,29 @@
+/**
+ * Writes the query API's OpenAPI document to `apps/query-api/openapi.json`.
+ * Run after changing a route or a view: `npm run build && npm run openapi:write` (every service's document).
+ * A unit test fails while the committed copy differs from the code.
+ */
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildQueryApiOpenApi } from './document';
+import { createDocumentationApp } from './openapi-app';
+
+export function formatOpenApi(document: object): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+async function main(): Promise<void> {
+  const app = await createDocumentationApp();
+  const target = process.argv[2] ?? join(process.cwd(), 'apps', 'query-api', 'openapi.json');
+  writeFileSync(target, formatOpenApi(buildQueryApiOpenApi(app)));
+  await app.close();
+  process.stdout.write(`OpenAPI document written to ${target}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
