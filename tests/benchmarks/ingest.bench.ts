@@ -1,0 +1,143 @@
+/**
+ * How fast the ledger takes in events, durably committed in Postgres (hash chain
+ * included) and published on Kafka by the outbox relay, beside Emmett's PostgreSQL event
+ * store and the machine's ceiling (a bare table, a bare kafkajs producer), with the
+ * services' peak memory. A benchmark, not a test: it prints and writes what it measured.
+ *
+ *   npm run bench                      (tests/benchmarks/run.sh: builds, starts a throw-away broker, runs this)
+ *   npm run bench -- --smoke           (tiny sizes, seconds)
+ *   node dist/tests/benchmarks/ingest.bench.js [--smoke] [--repetitions N] [--events N] [--out FILE] [--only PREFIX,...]
+ *
+ * Run directly, it needs what `npm test` provides: KAFKA_BROKERS and KAFKA_SASL_* (the
+ * broker's admin), the service principals' passwords, TEST_DATABASE_ADMIN_URL.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { PartnershipRepository, SubmissionExecutor, type Actor } from '@ledger/application';
+import { publisherWriteAccess } from '@ledger/auth';
+import { createEventStoreDataSource, EventStore } from '@ledger/event-store';
+import { Pool } from 'pg';
+import { LedgerStack, TEST_PUBLISHER } from '../support/ledger-stack';
+import { REPO_ROOT } from '../support/service-process';
+import type { ThroughputFigure } from './ingest/figures';
+import { httpBatchScenario, httpSingleScenario, libraryAppendScenario, libraryExecutorScenario, type LedgerUnderTest } from './ingest/ledger-scenarios';
+import { MemorySampler } from './ingest/measure';
+import { bareKafkaScenario, bareTableScenario, emmettScenario } from './ingest/peer-scenarios';
+import { printReport, ratiosOf, targetChecks, writeReport, type IngestReport } from './ingest/report';
+import { measureScenario, type Scenario } from './ingest/scenario';
+import { parseSettings, type IngestSettings } from './ingest/settings';
+
+/** LedgerStack's topics have this many partitions. */
+const TOPIC_PARTITIONS = 3;
+const PUBLISHER: Actor = { accountId: TEST_PUBLISHER, roles: ['publisher'], partnershipScope: null, teamScope: null };
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const settings = parseSettings(process.argv.slice(2));
+  const startedAt = new Date().toISOString();
+  const loadAverageAtStart = loadavg();
+  const memory = new MemorySampler({ ledger: join('dist', 'apps', 'ledger', 'src', 'main.js'), 'outbox-relay': join('dist', 'apps', 'outbox-relay', 'src', 'main.js') });
+  say('Starting the ledger and the outbox relay on a fresh database...');
+  const stack = await LedgerStack.start('bench');
+  const pool = new Pool({ connectionString: stack.database.url, max: settings.batchConcurrency + 2 });
+  const dataSource = createEventStoreDataSource({ url: stack.database.url, poolSize: settings.batchConcurrency + 2, applicationName: 'ingest-bench' });
+  memory.start();
+  try {
+    await dataSource.initialize();
+    const eventStore = new EventStore(dataSource);
+    const ledger: LedgerUnderTest = {
+      eventStore,
+      executor: new SubmissionExecutor(eventStore, new PartnershipRepository(eventStore), publisherWriteAccess),
+      actor: PUBLISHER,
+      ledgerUrl: stack.ledger.url,
+      publisherKey: stack.keys.publisher,
+    };
+    const figures: ThroughputFigure[] = [];
+    for (const scenario of scenariosOf(ledger, stack.database.url, pool, settings)) {
+      say(`${scenario.label}: ${settings.repetitions} x ${scenario.eventsPerRun} events`);
+      figures.push(await measureScenario(scenario, settings.repetitions, pool, say));
+    }
+    const peaks = memory.stop();
+    const ratios = ratiosOf(figures, settings.batchSizes);
+    const report: IngestReport = {
+      benchmark: 'ingest',
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      smoke: settings.smoke,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryMb: Math.round(totalmem() / 2 ** 20), loadAverageAtStart, loadAverageAtEnd: loadavg() },
+      versions: await versionsOf(pool),
+      settings: await settingsOf(pool, settings),
+      figures,
+      ratios,
+      memory: peaks,
+      targets: targetChecks(figures, ratios, peaks),
+    };
+    printReport(report, say);
+    const file = settings.outFile ?? join(REPO_ROOT, 'tests', 'benchmarks', 'results', `${startedAt.replace(/[:.]/g, '-')}.json`);
+    writeReport(report, file);
+    say(`\nFigures written to ${file}`);
+  } finally {
+    memory.stop();
+    await pool.end();
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await stack.stop();
+  }
+}
+
+/** Same batch size side by side (ours, the peer, the ceiling), then the service over HTTP. */
+function scenariosOf(ledger: LedgerUnderTest, databaseUrl: string, pool: Pool, settings: IngestSettings): Scenario[] {
+  const sideBySide = settings.batchSizes.flatMap((size) => [
+    libraryAppendScenario(ledger, settings, size),
+    emmettScenario(databaseUrl, settings, size),
+    bareTableScenario(pool, settings, size, 'insert'),
+    bareTableScenario(pool, settings, size, 'copy'),
+    bareKafkaScenario(settings, size, TOPIC_PARTITIONS),
+  ]);
+  const writePath = settings.batchSizes.flatMap((size) => [libraryExecutorScenario(ledger, settings, size), httpBatchScenario(ledger, settings, size)]);
+  const single = settings.singleConcurrencies.map((concurrency) => httpSingleScenario(ledger, settings, concurrency));
+  const all = [...sideBySide, ...writePath, ...single];
+  return settings.only ? all.filter((scenario) => settings.only!.some((prefix) => scenario.key.startsWith(prefix))) : all;
+}
+
+async function versionsOf(pool: Pool): Promise<Record<string, string>> {
+  const postgres = (await pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  return {
+    node: process.versions.node,
+    postgres,
+    kafka: process.env.KAFKA_VERSION ?? '3.9.1',
+    kafkajs: packageVersion('kafkajs'),
+    pg: packageVersion('pg'),
+    '@event-driven-io/emmett-postgresql': packageVersion('@event-driven-io/emmett-postgresql'),
+  };
+}
+
+async function settingsOf(pool: Pool, settings: IngestSettings): Promise<Record<string, string | number | boolean>> {
+  const show = async (name: string) => (await pool.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]!;
+  return {
+    repetitions: settings.repetitions,
+    batchedEventsPerRun: settings.batchedEventsPerRun,
+    batchCallers: settings.batchConcurrency,
+    partnerships: settings.partnerships,
+    singleRequestsPerRun: settings.singleConcurrencies.map((concurrency) => `c${concurrency}:${settings.singleRequestsPerRun(concurrency)}`).join(' '),
+    topicPartitions: TOPIC_PARTITIONS,
+    relayBatchSize: process.env.RELAY_BATCH_SIZE ?? 'default',
+    ledgerDatabasePoolSize: process.env.DATABASE_POOL_SIZE ?? 'default',
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    postgresSynchronousCommit: await show('synchronous_commit'),
+    postgresSharedBuffers: await show('shared_buffers'),
+    postgresMaxWalSize: await show('max_wal_size'),
+  };
+}
+
+function packageVersion(name: string): string {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`ingest benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+/**
+ * The measuring instruments of the ingest benchmark: a clock that stops only when the
+ * relay has published the last event, latency percentiles, a runner that keeps a fixed
+ * number of callers busy, and a sampler of the services' memory (VmHWM/VmRSS in
+ * /proc/<pid>/status, the kernel's own high-water mark).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Pool } from 'pg';
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles of durations in milliseconds. */
+export function latencyOf(durationsMs: number[]): Latency {
+  const sorted = [...durationsMs].sort((a, b) => a - b);
+  const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(quantile * sorted.length) - 1))] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+/** Runs `work(index)` for every index in 0..count-1, with `concurrency` callers, each starting the next index when it finishes one. */
+export async function runWithConcurrency(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const caller = async () => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      await work(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, caller));
+}
+
+/** Caller k makes calls k, k + C, k + 2C, ... one after another; with streams chosen by `index % streams`, no two callers share a stream. */
+export async function inCallerLanes(calls: number, concurrency: number, call: (index: number) => Promise<void>): Promise<void> {
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, lane) => {
+      for (let index = lane; index < calls; index += concurrency) await call(index);
+    }),
+  );
+}
+
+export function elapsedMs(since: number): number {
+  return performance.now() - since;
+}
+
+const RELAY_POLL_MS = 5;
+const RELAY_TIMEOUT_MS = 600_000;
+
+/** The highest position of any committed event (0 when none). */
+export async function headPosition(pool: Pool): Promise<number> {
+  const rows = await pool.query<{ head: string }>('SELECT coalesce(max(global_position), 0) AS head FROM ledger.events');
+  return Number(rows.rows[0]!.head);
+}
+
+/** Resolves once the outbox relay has stored a position at or beyond `position`: everything up to it is on Kafka. */
+export async function untilPublished(pool: Pool, position: number): Promise<void> {
+  const deadline = Date.now() + RELAY_TIMEOUT_MS;
+  for (;;) {
+    const rows = await pool.query<{ position: string }>("SELECT position FROM ledger.relay_positions WHERE relay_name = 'ledger-events'");
+    if (Number(rows.rows[0]?.position ?? 0) >= position) return;
+    if (Date.now() > deadline) throw new Error(`The outbox relay did not reach position ${position} within ${RELAY_TIMEOUT_MS} ms.`);
+    await sleep(RELAY_POLL_MS);
+  }
+}
+
+export interface MemoryPeak {
+  /** The kernel's high-water mark of the resident set (VmHWM), in MB. */
+  peakRssMb: number;
+  /** The resident set at the last sample, in MB. */
+  lastRssMb: number;
+}
+
+/** Watches the memory of named child processes of this process (found by their command line) while the benchmark runs. */
+export class MemorySampler {
+  private readonly peaks = new Map<string, MemoryPeak>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly commandLineMarks: Record<string, string>) {}
+
+  start(intervalMs = 250): void {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  stop(): Record<string, MemoryPeak> {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+    return Object.fromEntries(this.peaks);
+  }
+
+  private sample(): void {
+    for (const pid of childPids()) {
+      const commandLine = readProc(pid, 'cmdline')?.replace(/\0/g, ' ') ?? '';
+      const name = Object.entries(this.commandLineMarks).find(([, mark]) => commandLine.includes(mark))?.[0];
+      const status = name ? readProc(pid, 'status') : null;
+      if (!name || !status) continue;
+      const peakRssMb = kilobytesOf(status, 'VmHWM') / 1024;
+      const lastRssMb = kilobytesOf(status, 'VmRSS') / 1024;
+      const known = this.peaks.get(name);
+      this.peaks.set(name, { peakRssMb: Math.max(peakRssMb, known?.peakRssMb ?? 0), lastRssMb });
+    }
+  }
+}
+
+function childPids(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      const stat = readProc(pid, 'stat');
+      // The parent pid is the 2nd field after the parenthesised command name.
+      return stat !== null && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid;
+    });
+}
+
+function readProc(pid: number, file: string): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function kilobytesOf(status: string, field: string): number {
+  return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+}

@@ -1,0 +1,134 @@
+/**
+ * What an ingest benchmark run tells its reader: the machine and versions it ran on and
+ * the settings, each figure with its spread, the ledger's ratio to the peer and to the
+ * machine's ceiling, the services' peak memory, and the targets of issue 7 with
+ * whether this run met them. Printed as a table and written as JSON for comparisons.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Spread, ThroughputFigure } from './figures';
+import type { MemoryPeak } from './measure';
+
+export interface Ratio {
+  /** e.g. `ledger.library.append.100 / emmett.append.100` */
+  key: string;
+  label: string;
+  ours: number;
+  theirs: number;
+  /** ours / theirs */
+  ratio: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface IngestReport {
+  benchmark: 'ingest';
+  startedAt: string;
+  finishedAt: string;
+  smoke: boolean;
+  machine: { cpus: number; cpuModel: string; memoryMb: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  versions: Record<string, string>;
+  settings: Record<string, string | number | boolean>;
+  figures: ThroughputFigure[];
+  ratios: Ratio[];
+  memory: Record<string, MemoryPeak>;
+  targets: TargetCheck[];
+}
+
+export function ratiosOf(figures: ThroughputFigure[], batchSizes: number[]): Ratio[] {
+  const rate = (key: string, published: boolean) => {
+    const figure = figures.find((candidate) => candidate.key === key);
+    const spread = published ? figure?.publishedPerSecond : figure?.committedPerSecond;
+    return spread?.median ?? null;
+  };
+  const ratios: Ratio[] = [];
+  for (const size of batchSizes) {
+    const ours = rate(`ledger.library.append.${size}`, true);
+    const peers: [string, string, boolean][] = [
+      [`emmett.append.${size}`, `ledger (committed + published) / Emmett (committed), ${size}/call`, false],
+      [`ceiling.insert.${size}`, `ledger (committed + published) / bare-table INSERT, ${size}/statement`, false],
+      [`ceiling.copy.${size}`, `ledger (committed + published) / bare-table COPY, ${size}/statement`, false],
+      [`ceiling.kafkajs.${size}`, `ledger (committed + published) / bare kafkajs producer, ${size}/send`, false],
+    ];
+    for (const [key, label, published] of peers) {
+      const theirs = rate(key, published);
+      if (ours !== null && theirs !== null && theirs > 0) {
+        ratios.push({ key: `ledger.library.append.${size} / ${key}`, label, ours, theirs, ratio: ours / theirs });
+      }
+    }
+  }
+  return ratios;
+}
+
+export function targetChecks(figures: ThroughputFigure[], ratios: Ratio[], memory: Record<string, MemoryPeak>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const published = figures.filter((figure) => figure.key.startsWith('ledger.') && figure.batchSize > 1 && figure.publishedPerSecond);
+  for (const figure of published) {
+    const rate = figure.publishedPerSecond!.median;
+    checks.push({ target: `${figure.label}: >= 50,000 events/s committed and published`, measured: `${number(rate)}/s`, met: rate >= 50_000 });
+  }
+  for (const ratio of ratios) {
+    const minimum = ratio.key.includes('emmett') ? 1.5 : ratio.key.includes('ceiling.insert') || ratio.key.includes('ceiling.copy') ? 0.5 : null;
+    if (minimum !== null) checks.push({ target: `${ratio.label} >= ${minimum}x`, measured: `${ratio.ratio.toFixed(2)}x`, met: ratio.ratio >= minimum });
+  }
+  const single = figures.find((figure) => figure.key === 'ledger.http.single.c64');
+  if (single?.publishedPerSecond && single.latencyMs) {
+    const rate = single.publishedPerSecond.median;
+    checks.push({ target: 'single submissions over HTTP at concurrency 64: >= 5,000 events/s', measured: `${number(rate)}/s`, met: rate >= 5_000 });
+    checks.push({ target: 'single submissions over HTTP at concurrency 64: p99 < 50 ms', measured: `${single.latencyMs.p99.toFixed(1)} ms`, met: single.latencyMs.p99 < 50 });
+  }
+  for (const [service, peak] of Object.entries(memory)) {
+    checks.push({ target: `${service} peak RSS < 250 MB`, measured: `${peak.peakRssMb.toFixed(0)} MB`, met: peak.peakRssMb < 250 });
+  }
+  return checks;
+}
+
+export function printReport(report: IngestReport, print: (line: string) => void): void {
+  const { machine, versions, settings } = report;
+  print('');
+  print(`Ingest benchmark${report.smoke ? ' (smoke: sizes too small for meaningful figures)' : ''}, ${report.startedAt}`);
+  print(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${number(machine.memoryMb)} MB; load average ${machine.loadAverageAtStart.map((load) => load.toFixed(2)).join(' ')} at start, ${machine.loadAverageAtEnd.map((load) => load.toFixed(2)).join(' ')} at end`);
+  print(`versions: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', ')}`);
+  print(`settings: ${Object.entries(settings).map(([name, value]) => `${name}=${value}`).join(', ')}`);
+  print('');
+  print(table(
+    ['scenario', 'per call', 'callers', 'committed events/s (median [min-max])', 'committed + published events/s', 'latency p50 / p95 / p99 ms'],
+    report.figures.map((figure) => [
+      figure.label,
+      String(figure.batchSize),
+      String(figure.concurrency),
+      spread(figure.committedPerSecond),
+      figure.publishedPerSecond ? spread(figure.publishedPerSecond) : '-',
+      figure.latencyMs ? [figure.latencyMs.p50, figure.latencyMs.p95, figure.latencyMs.p99].map((ms) => ms.toFixed(1)).join(' / ') : '-',
+    ]),
+  ));
+  print('');
+  print(table(['ratio (medians)', 'ours/s', 'theirs/s', 'ours / theirs'], report.ratios.map((ratio) => [ratio.label, number(ratio.ours), number(ratio.theirs), `${ratio.ratio.toFixed(2)}x`])));
+  print('');
+  print(table(['service', 'peak RSS (VmHWM) MB', 'RSS at end MB'], Object.entries(report.memory).map(([service, peak]) => [service, peak.peakRssMb.toFixed(0), peak.lastRssMb.toFixed(0)])));
+  print('');
+  print(table(['target (issue 7)', 'measured', 'met'], report.targets.map((check) => [check.target, check.measured, check.met ? 'yes' : 'NO'])));
+}
+
+export function writeReport(report: IngestReport, file: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+function spread(value: Spread): string {
+  return `${number(value.median)} [${number(value.min)}-${number(value.max)}]`;
+}
+
+function number(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,64 @@
+/**
+ * The sizes of an ingest benchmark run: the full run (figures worth comparing, minutes)
+ * or `--smoke` (tiny sizes, seconds: proves the command works end to end, nothing more).
+ * `--repetitions N` and `--events N` override the defaults; `--out FILE` names the JSON;
+ * `--only PREFIX[,PREFIX]` runs only the scenarios whose key starts so (e.g. `ledger.http`).
+ */
+export interface IngestSettings {
+  smoke: boolean;
+  /** Timed runs per scenario; figures are the median with the spread. */
+  repetitions: number;
+  /** Events per timed run of each batched scenario. */
+  batchedEventsPerRun: number;
+  batchSizes: number[];
+  /** Concurrent callers in the batched scenarios (each with streams of its own where streams matter). */
+  batchConcurrency: number;
+  /** Partnerships (streams) a run spreads its events over. */
+  partnerships: number;
+  singleConcurrencies: number[];
+  singleRequestsPerRun(concurrency: number): number;
+  /** Where the JSON goes; default tests/benchmarks/results/<timestamp>.json. */
+  outFile: string | null;
+  /** Key prefixes of the scenarios to run; null: all. */
+  only: string[] | null;
+}
+
+const FULL = { repetitions: 3, batchedEventsPerRun: 100_000, partnerships: 64 };
+const SMOKE = { repetitions: 1, batchedEventsPerRun: 200, partnerships: 4 };
+
+export function parseSettings(argv: string[]): IngestSettings {
+  const smoke = argv.includes('--smoke');
+  const defaults = smoke ? SMOKE : FULL;
+  const batchedEventsPerRun = numberOption(argv, '--events') ?? defaults.batchedEventsPerRun;
+  return {
+    smoke,
+    repetitions: numberOption(argv, '--repetitions') ?? defaults.repetitions,
+    batchedEventsPerRun,
+    batchSizes: [100, 1000].map((size) => Math.min(size, batchedEventsPerRun)),
+    batchConcurrency: 4,
+    partnerships: defaults.partnerships,
+    singleConcurrencies: [1, 16, 64],
+    singleRequestsPerRun: (concurrency) => (smoke ? concurrency * 2 : Math.min(20_000, Math.max(1_000, concurrency * 400))),
+    outFile: stringOption(argv, '--out'),
+    only: stringOption(argv, '--only')?.split(',') ?? null,
+  };
+}
+
+/** Streams for scenarios whose callers each keep streams of their own: a multiple of the callers. */
+export function laneStreamCount(settings: IngestSettings): number {
+  const lanes = settings.batchConcurrency;
+  return Math.max(lanes, Math.ceil(settings.partnerships / lanes) * lanes);
+}
+
+function stringOption(argv: string[], name: string): string | null {
+  const index = argv.indexOf(name);
+  return index >= 0 && index + 1 < argv.length ? argv[index + 1]! : null;
+}
+
+function numberOption(argv: string[], name: string): number | null {
+  const value = stringOption(argv, name);
+  if (value === null) return null;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} needs a whole number >= 1, not "${value}".`);
+  return parsed;
+}
