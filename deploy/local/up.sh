@@ -32,8 +32,6 @@ export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 READY_TIMEOUT_SECONDS="${READY_TIMEOUT_SECONDS:-60}"
 CREDENTIALS_FILE="$LOCAL_DIR/credentials.env"
 KAFKA_CREDENTIALS_FILE="$(KAFKA_INSTANCE=dev bash "$SCRIPTS_DIR/kafka.sh" credentials)"
-# The demo's partnerships: the demo publisher may write for these only.
-DEMO_PARTNERSHIPS=mkt-sales,mkt-it
 STARTED=()
 
 service_entry() { echo "dist/apps/$1/src/main.js"; }
@@ -126,7 +124,10 @@ provision_accounts() {
     admin_key="$(ledgerctl auth bootstrap-admin --database-url "$DATABASE_URL" | tail -n 1)"
     remember_key LEDGER_ADMIN_KEY "$admin_key"
   fi
-  for entry in "LEDGER_DEMO_PUBLISHER_KEY demo-publisher --roles publisher --partnership-scope $DEMO_PARTNERSHIPS" \
+  # The demo publisher may write for the demo's partnerships only.
+  local demo_partnerships
+  demo_partnerships="$(ledgerctl demo partnerships | paste -sd, -)"
+  for entry in "LEDGER_DEMO_PUBLISHER_KEY demo-publisher --roles publisher --partnership-scope $demo_partnerships" \
     "LEDGER_AUDITOR_KEY auditor --roles auditor" "LEDGER_ANALYST_KEY analyst --roles analyst"; do
     read -r variable account args <<<"$entry"
     key="$(credential "$variable")"

@@ -1,9 +1,9 @@
 /**
- * `ledgerctl demo load` and `ledgerctl demo describe`: the realistic quarter of two
+ * `ledgerctl demo load`, `describe` and `partnerships`: the realistic quarter of the demo
  * partnerships that the local stack starts with (`npm start` loads it).
  */
 import { Option, type Command } from 'commander';
-import { buildDemoDataset } from '../../demo/demo-dataset';
+import { buildDemoDataset, DEMO_PARTNERSHIP_IDS } from '../../demo/demo-dataset';
 import { LedgerClient } from '../../ledger-client/ledger-client';
 import type { CliContext, CommandGroup } from '../command-group';
 import { apiKeyOf, ledgerUrlOf } from '../global-options';
@@ -20,7 +20,7 @@ interface LoadOptions {
 export const demoCommands: CommandGroup = {
   name: 'demo',
   register(program: Command, context: CliContext): void {
-    const demo = program.command('demo').description('the demo dataset: a realistic quarter of a Marketing-Sales and a Marketing-IT partnership');
+    const demo = program.command('demo').description('the demo dataset: a realistic quarter of a Marketing-Sales and a Marketing-IT partnership, and Marketing-Finance since January');
 
     demo
       .command('load')
@@ -43,6 +43,11 @@ export const demoCommands: CommandGroup = {
         const report = await loadDemo(client, dataset);
         if (!options.quiet) context.print(formatLoadReport(dataset, report));
       });
+
+    demo
+      .command('partnerships')
+      .description('print the ids of the demo partnerships, one a line: the scope a demo publisher needs (npm start uses it)')
+      .action(() => context.print(DEMO_PARTNERSHIP_IDS.join('\n')));
 
     demo
       .command('describe')
