@@ -9,7 +9,6 @@
  */
 import { spawn } from 'node:child_process';
 import type { CommandSubmission } from '@ledger/contracts';
-import { projectorAcls, SERVICE_PRINCIPALS } from '@ledger/messaging';
 import {
   comparableTables,
   compareSchemas,
@@ -20,25 +19,22 @@ import {
   type Projection,
   type ProjectionLag,
 } from '@ledger/projections';
-import { grantTestAcls, revokeTestAcls, testKafkaBrokers, testKafkaPrincipalEnvironment, uniqueName } from '@ledger/testing';
 import { Pool } from 'pg';
 import { loadDemo } from '../../apps/cli/src/commands/demo/load-demo';
 import { buildDemoDataset } from '../../apps/cli/src/demo/demo-dataset';
 import { marchFirstBefore } from '../../apps/cli/src/demo/marketing-finance';
 import { LedgerClient } from '../../apps/cli/src/ledger-client/ledger-client';
 import { eventually } from '../support/eventually';
-import { bearer, LedgerStack } from '../support/ledger-stack';
-import { REPO_ROOT, ServiceProcess } from '../support/service-process';
+import { bearer, LedgerStack, PROJECTOR_APPS, type ProjectorApp } from '../support/ledger-stack';
+import { REPO_ROOT, type ServiceProcess } from '../support/service-process';
 
 jest.setTimeout(300_000);
 
-type ProjectorApp = 'ownership-projector' | 'reporting-projector';
-
-const VIEWS: Record<ProjectorApp, { schema: string; projection: Projection; principal: string }> = {
-  'ownership-projector': { schema: 'ownership', projection: ownershipProjection(), principal: SERVICE_PRINCIPALS.ownershipProjector },
-  'reporting-projector': { schema: 'reporting', projection: reportingProjection(), principal: SERVICE_PRINCIPALS.reportingProjector },
+const VIEWS: Record<ProjectorApp, { schema: string; projection: Projection }> = {
+  'ownership-projector': { schema: 'ownership', projection: ownershipProjection() },
+  'reporting-projector': { schema: 'reporting', projection: reportingProjection() },
 };
-const APPS = Object.keys(VIEWS) as ProjectorApp[];
+const APPS = PROJECTOR_APPS;
 
 /** The lag as the auditor sees it (lag is for whoever watches the pipeline). */
 async function lagOf(projector: ServiceProcess, apiKey: string): Promise<ProjectionLag> {
@@ -70,33 +66,17 @@ function runRebuildScript(app: ProjectorApp, databaseUrl: string): Promise<{ exi
 
 describe('the ownership and reporting projectors, end to end', () => {
   const dataset = buildDemoDataset(new Date(Math.floor(Date.now() / 1000) * 1000));
-  const groups = { 'ownership-projector': uniqueName('ownership-projector'), 'reporting-projector': uniqueName('reporting-projector') };
-  const projectors = {} as Record<ProjectorApp, ServiceProcess>;
   let stack: LedgerStack;
   let client: LedgerClient;
   let pool: Pool;
 
-  const acls = () => APPS.flatMap((app) => projectorAcls(VIEWS[app].principal, { ledgerEventsTopic: stack.topics.ledgerEvents, groupId: groups[app] }));
-
-  /** As the stack runs it: its own Kafka principal, with only the ACLs a projector gets. */
-  const startProjector = async (app: ProjectorApp) => {
-    projectors[app] = await ServiceProcess.start({
-      app,
-      env: {
-        DATABASE_URL: stack.database.url,
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        LEDGER_EVENTS_TOPIC: stack.topics.ledgerEvents,
-        PROJECTOR_GROUP: groups[app],
-        PROJECTOR_BATCH_SIZE: '20',
-        ...testKafkaPrincipalEnvironment(VIEWS[app].principal),
-      },
-    });
-  };
+  /** As the stack runs it: its own Kafka principal, with only the ACLs a projector gets; small batches, so a kill lands mid-stream. */
+  const startProjector = (app: ProjectorApp) => stack.startProjector(app, { PROJECTOR_BATCH_SIZE: '20' });
 
   /** Every stream applied up to its version in the ledger, and every message on the topic consumed. */
   const caughtUp = (app: ProjectorApp) =>
     eventually(
-      async () => (await streamsBehind(pool, VIEWS[app].schema)) === 0 && (await lagOf(projectors[app], stack.keys.auditor)).events === 0,
+      async () => (await streamsBehind(pool, VIEWS[app].schema)) === 0 && (await lagOf(stack.projector(app), stack.keys.auditor)).events === 0,
       `${app} to catch up with the ledger`,
     );
 
@@ -104,14 +84,11 @@ describe('the ownership and reporting projectors, end to end', () => {
     stack = await LedgerStack.start('projections');
     client = new LedgerClient(stack.ledger.url, stack.keys.publisher);
     pool = new Pool({ connectionString: stack.database.url, max: 2 });
-    await grantTestAcls(acls());
     for (const app of APPS) await startProjector(app);
   });
 
   afterAll(async () => {
-    await Promise.allSettled(APPS.map((app) => projectors[app]?.stop()));
     await pool?.end();
-    if (stack) await revokeTestAcls(acls()).catch(() => undefined);
     await stack?.stop();
   });
 
@@ -169,11 +146,11 @@ describe('the ownership and reporting projectors, end to end', () => {
     })().finally(() => (posting = false));
 
     for (const app of APPS) {
-      const before = (await lagOf(projectors[app], stack.keys.auditor)).appliedPosition;
-      await eventually(async () => (await lagOf(projectors[app], stack.keys.auditor)).appliedPosition >= before + 30, `${app} to apply part of the stream`);
+      const before = (await lagOf(stack.projector(app), stack.keys.auditor)).appliedPosition;
+      await eventually(async () => (await lagOf(stack.projector(app), stack.keys.auditor)).appliedPosition >= before + 30, `${app} to apply part of the stream`);
       expect({ app, postingWhenKilled: posting }).toEqual({ app, postingWhenKilled: true });
       // SIGKILL: no shutdown hook runs, whatever the process was doing.
-      await projectors[app].kill('SIGKILL');
+      await stack.stopProjector(app, 'SIGKILL');
     }
     for (const app of APPS) await startProjector(app);
     await observations;

@@ -11,7 +11,7 @@
  */
 import type { EventEnvelope } from '@ledger/contracts';
 import type { AccountCreation } from '@ledger/auth';
-import { ingestTopicOf, ledgerAcls, outboxRelayAcls, publisherAcls, SERVICE_PRINCIPALS } from '@ledger/messaging';
+import { ingestTopicOf, ledgerAcls, outboxRelayAcls, projectorAcls, publisherAcls, SERVICE_PRINCIPALS } from '@ledger/messaging';
 import {
   createTestDatabase,
   createTestTopics,
@@ -51,6 +51,14 @@ export interface LedgerStackOptions {
   publisherScope?: Partial<Pick<AccountCreation, 'partnershipScope' | 'teamScope'>>;
 }
 
+/** The projector services, each with its own Kafka principal and consumer group. */
+export type ProjectorApp = 'ownership-projector' | 'reporting-projector';
+export const PROJECTOR_APPS: readonly ProjectorApp[] = ['ownership-projector', 'reporting-projector'];
+const PROJECTOR_PRINCIPALS: Record<ProjectorApp, string> = {
+  'ownership-projector': SERVICE_PRINCIPALS.ownershipProjector,
+  'reporting-projector': SERVICE_PRINCIPALS.reportingProjector,
+};
+
 /** The publisher account and Kafka principal of every stack (`npm test` creates its SCRAM credentials). */
 export const TEST_PUBLISHER = 'test-publisher';
 
@@ -61,6 +69,9 @@ const EVENTS_PAGE = 1000;
 export class LedgerStack {
   private ledgerProcess: ServiceProcess | null = null;
   private relayProcess: ServiceProcess | null = null;
+  private readonly projectorProcesses = new Map<ProjectorApp, ServiceProcess>();
+  /** Each projector's consumer group, made up (and its ACLs granted) when it first starts. */
+  readonly projectorGroups = new Map<ProjectorApp, string>();
 
   private constructor(
     readonly database: TestDatabase,
@@ -111,7 +122,7 @@ export class LedgerStack {
     try {
       await grantTestAcls(acls);
       await createTestTopics([topics.ledgerEvents, topics.commandDeadLetter, topics.publisherIngest], TOPIC_PARTITIONS);
-      stack.ledgerProcess = await ServiceProcess.start({ app: 'ledger', env: { ...stack.environment, ...testKafkaPrincipalEnvironment(SERVICE_PRINCIPALS.ledger) } });
+      await stack.startLedger();
       await stack.startRelay();
       return stack;
     } catch (error) {
@@ -129,6 +140,51 @@ export class LedgerStack {
     return this.relayProcess;
   }
 
+  /** Starts the ledger (again, after `killLedger`), on a new port. */
+  async startLedger(extraEnv: Record<string, string> = {}): Promise<void> {
+    if (this.ledgerProcess) throw new Error('The ledger is already running.');
+    const env = { ...this.environment, ...testKafkaPrincipalEnvironment(SERVICE_PRINCIPALS.ledger), ...extraEnv };
+    this.ledgerProcess = await ServiceProcess.start({ app: 'ledger', env });
+  }
+
+  /** Sends `signal` to the ledger and waits for it to exit (SIGKILL: a crash, nothing finishes). */
+  async killLedger(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    await this.ledgerProcess?.kill(signal);
+    this.ledgerProcess = null;
+  }
+
+  projector(app: ProjectorApp): ServiceProcess {
+    const projector = this.projectorProcesses.get(app);
+    if (!projector) throw new Error(`The ${app} is not running.`);
+    return projector;
+  }
+
+  /** Starts a projector as its own Kafka principal, in the stack's consumer group for it (a second call: another instance in the group). */
+  async startProjector(app: ProjectorApp, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
+    if (this.projectorProcesses.has(app)) throw new Error(`The ${app} is already running.`);
+    let group = this.projectorGroups.get(app);
+    if (!group) {
+      group = uniqueName(app);
+      const acls = projectorAcls(PROJECTOR_PRINCIPALS[app], { ledgerEventsTopic: this.topics.ledgerEvents, groupId: group });
+      await grantTestAcls(acls);
+      this.acls.push(...acls);
+      this.projectorGroups.set(app, group);
+    }
+    const env = { ...this.environment, PROJECTOR_GROUP: group, ...testKafkaPrincipalEnvironment(PROJECTOR_PRINCIPALS[app]), ...extraEnv };
+    const projector = await ServiceProcess.start({ app, env });
+    this.projectorProcesses.set(app, projector);
+    return projector;
+  }
+
+  /** SIGTERM (a graceful stop) or SIGKILL (a crash), then forgets the process. */
+  async stopProjector(app: ProjectorApp, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const projector = this.projectorProcesses.get(app);
+    this.projectorProcesses.delete(app);
+    if (!projector) return;
+    if (signal === 'SIGTERM') await projector.stop();
+    else await projector.kill(signal);
+  }
+
   async startRelay(): Promise<void> {
     if (this.relayProcess) throw new Error('The outbox relay is already running.');
     const env = { ...this.environment, ...testKafkaPrincipalEnvironment(SERVICE_PRINCIPALS.outboxRelay) };
@@ -142,7 +198,7 @@ export class LedgerStack {
 
   /** Stops both services, then removes the topics, the ACLs and the database, whatever failed before. */
   async stop(): Promise<void> {
-    const stopped = await Promise.allSettled([this.stopRelay(), this.ledgerProcess?.stop()]);
+    const stopped = await Promise.allSettled([this.stopRelay(), this.ledgerProcess?.stop(), ...PROJECTOR_APPS.map((app) => this.stopProjector(app))]);
     this.ledgerProcess = null;
     const { ledgerEvents, commandDeadLetter, publisherIngest } = this.topics;
     await deleteTestTopics([ledgerEvents, commandDeadLetter, publisherIngest]).catch(() => undefined);

@@ -52,19 +52,27 @@ export function elapsedMs(since: number): number {
 const RELAY_POLL_MS = 5;
 const RELAY_TIMEOUT_MS = 600_000;
 
-/** The highest position of any committed event (0 when none). */
-export async function headPosition(pool: Pool): Promise<number> {
-  const rows = await pool.query<{ head: string }>('SELECT coalesce(max(global_position), 0) AS head FROM ledger.events');
-  return Number(rows.rows[0]!.head);
-}
-
-/** Resolves once the outbox relay has stored a position at or beyond `position`: everything up to it is on Kafka. */
-export async function untilPublished(pool: Pool, position: number): Promise<void> {
+/**
+ * Resolves once the outbox relay has published every committed event. The relay's cursor
+ * is the position of the last event it published in commit order (transaction id, then
+ * position), which need not be the highest position: transactions commit out of position
+ * order. So the question asked is the relay's own: is any committed event after the
+ * cursor in that order?
+ */
+export async function untilAllPublished(pool: Pool): Promise<void> {
   const deadline = Date.now() + RELAY_TIMEOUT_MS;
   for (;;) {
-    const rows = await pool.query<{ position: string }>("SELECT position FROM ledger.relay_positions WHERE relay_name = 'ledger-events'");
-    if (Number(rows.rows[0]?.position ?? 0) >= position) return;
-    if (Date.now() > deadline) throw new Error(`The outbox relay did not reach position ${position} within ${RELAY_TIMEOUT_MS} ms.`);
+    const rows = await pool.query<{ unpublished: boolean }>(
+      `WITH relay AS (SELECT position FROM ledger.relay_positions WHERE relay_name = 'ledger-events'),
+            cursor AS (
+              SELECT coalesce((SELECT e.transaction_id FROM ledger.events e JOIN relay ON e.global_position = relay.position), '0'::xid8) AS transaction_id,
+                     coalesce((SELECT position FROM relay), 0) AS position)
+       SELECT EXISTS (
+         SELECT 1 FROM ledger.events e, cursor WHERE (e.transaction_id, e.global_position) > (cursor.transaction_id, cursor.position)
+       ) AS unpublished`,
+    );
+    if (!rows.rows[0]!.unpublished) return;
+    if (Date.now() > deadline) throw new Error(`The outbox relay did not publish every committed event within ${RELAY_TIMEOUT_MS} ms.`);
     await sleep(RELAY_POLL_MS);
   }
 }

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
 import { perSecond, spreadOf, type RunMeasurement, type ThroughputFigure } from './figures';
-import { headPosition, latencyOf, untilPublished } from './measure';
+import { latencyOf, untilAllPublished } from './measure';
 
 /** The timed part of one run: resolves with the number of events it committed, and per-call latencies if it measures them. */
 export type TimedRun = () => Promise<{ events: number; latenciesMs?: number[] }>;
@@ -34,7 +34,7 @@ export async function measureScenario(scenario: Scenario, repetitions: number, p
   try {
     for (let run = 1; run <= repetitions; run += 1) {
       const timed = await scenario.prepare(run);
-      if (scenario.publishes) await untilPublished(pool, await headPosition(pool));
+      if (scenario.publishes) await untilAllPublished(pool);
       runs.push(await measureRun(timed, scenario.publishes, pool));
       say(describeRun(scenario, run, runs[runs.length - 1]!));
     }
@@ -49,7 +49,7 @@ async function measureRun(timed: TimedRun, publishes: boolean, pool: Pool): Prom
   const { events, latenciesMs } = await timed();
   const committedMs = performance.now() - started;
   if (!publishes) return { events, committedMs, publishedMs: null, latenciesMs };
-  await untilPublished(pool, await headPosition(pool));
+  await untilAllPublished(pool);
   return { events, committedMs, publishedMs: performance.now() - started, latenciesMs };
 }
 
