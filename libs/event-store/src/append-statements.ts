@@ -16,13 +16,34 @@ export interface TransactionQueries {
 }
 
 /**
- * Locks the heads of the streams that exist, in stream id order (so two groups locking
- * overlapping streams queue instead of deadlocking), until commit.
+ * Locks the streams of a group and reads the heads of those that exist, until commit.
+ *
+ * Each stream is locked first with a transaction-scoped advisory lock, all of them in
+ * the order of their lock keys (so two groups over overlapping streams queue instead of
+ * deadlocking), and only then are the head rows locked. An advisory lock needs no
+ * transaction id, so a group gets its id (at its first row lock) only once it holds
+ * every one of its streams: for any stream, the transaction that wrote it first has the
+ * lower id. `readAll`'s commit order - by transaction id - relies on that to keep each
+ * stream in version order, even for groups of many streams. The row lock then reads the
+ * head as the previous holder committed it.
  */
+/**
+ * The class of the streams' advisory locks (the two-key form, a lock space of its own:
+ * no single-key lock such as the relay's lease can ever be mistaken for a stream's).
+ * Two streams whose ids hash alike share a lock, which only makes them take turns.
+ */
+const STREAM_LOCK_CLASS = 'alignment-ledger:stream';
+
 export async function lockStreamHeads(db: TransactionQueries, streamIds: string[]): Promise<Map<string, StreamHead>> {
   const rows = (await db.query(
-    'SELECT stream_id, version, last_hash FROM ledger.streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
-    [streamIds],
+    `WITH locked AS (
+       SELECT pg_advisory_xact_lock(hashtext($2), lock_key)
+       FROM (SELECT DISTINCT hashtext(stream_id) AS lock_key FROM unnest($1::text[]) AS stream_id ORDER BY lock_key) AS keys
+     )
+     SELECT stream_id, version, last_hash FROM ledger.streams
+     WHERE stream_id = ANY($1::text[]) AND (SELECT count(*) FROM locked) >= 0
+     ORDER BY stream_id FOR UPDATE`,
+    [streamIds, STREAM_LOCK_CLASS],
   )) as { stream_id: string; version: number; last_hash: string }[];
   return new Map(rows.map((row) => [row.stream_id, { version: row.version, hash: row.last_hash }]));
 }

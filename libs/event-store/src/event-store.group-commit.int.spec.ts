@@ -111,4 +111,27 @@ describe('EventStore group commit (appendMany)', () => {
       expect(verifyStreamChains(stored)).toMatchObject({ status: 'intact' });
     }
   });
+
+  it('keeps every stream in version order in the commit order readers follow, when concurrent groups share streams', async () => {
+    const streams = Array.from({ length: 4 }, uniqueStreamId);
+    const firstPosition = (await fixture.store.headPosition()) + 1;
+    // Groups over overlapping sets of streams, in different orders, all at once.
+    const groups = Array.from({ length: 24 }, (_, group) => [streams[group % 4]!, streams[(group + 1) % 4]!, streams[(group + 3) % 4]!]);
+
+    await Promise.all(groups.map((members) => fixture.store.appendMany(members.map((streamId) => appendTo(streamId, 'any', 2)))));
+
+    const log = [];
+    for (let after = 0; ; ) {
+      const page = await fixture.store.readAll({ afterPosition: after, limit: 1000 });
+      if (page.length === 0) break;
+      log.push(...page);
+      after = page.at(-1)!.globalPosition;
+    }
+    const ours = log.filter((event) => streams.includes(event.streamId) && event.globalPosition >= firstPosition);
+    for (const streamId of streams) {
+      const versions = ours.filter((event) => event.streamId === streamId).map((event) => event.streamVersion);
+      expect(versions).toEqual(Array.from({ length: versions.length }, (_, index) => index + 1));
+    }
+    expect(verifyStreamChains(ours)).toMatchObject({ status: 'intact' });
+  });
 });

@@ -126,6 +126,31 @@ export class EventStore {
     return rows.map(toEnvelope);
   }
 
+  /**
+   * The events of many streams after a version of each, in one query: what a writer
+   * that caches states needs to bring them up to date. Streams with nothing newer are
+   * absent from the answer.
+   */
+  async readStreamsAfter(heads: readonly { streamId: string; afterVersion: number }[]): Promise<Map<string, EventEnvelope[]>> {
+    const newer = new Map<string, EventEnvelope[]>();
+    if (heads.length === 0) return newer;
+    const rows: EventRow[] = await this.dataSource.query(
+      // LATERAL: one index probe per stream, whatever the planner guesses of unnest's size.
+      `SELECT ${EVENT_COLUMNS} FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS known(known_stream_id, after_version, ordinal)
+       CROSS JOIN LATERAL (
+         SELECT * FROM ledger.events e WHERE e.stream_id = known.known_stream_id AND e.stream_version > known.after_version
+       ) AS newer
+       ORDER BY known.ordinal, newer.stream_version`,
+      [heads.map((head) => head.streamId), heads.map((head) => head.afterVersion)],
+    );
+    for (const envelope of rows.map(toEnvelope)) {
+      const events = newer.get(envelope.streamId);
+      if (events) events.push(envelope);
+      else newer.set(envelope.streamId, [envelope]);
+    }
+    return newer;
+  }
+
   async streamVersion(streamId: string): Promise<number> {
     const rows: { version: number }[] = await this.dataSource.query(
       'SELECT version FROM ledger.streams WHERE stream_id = $1',
