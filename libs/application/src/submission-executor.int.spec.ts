@@ -47,9 +47,9 @@ class InterceptedEventStore extends EventStore {
   beforeNextGroup: (() => Promise<void>) | null = null;
   streamReads = 0;
 
-  override async readStream(...args: Parameters<EventStore['readStream']>) {
-    const events = await super.readStream(...args);
-    this.streamReads += 1;
+  override async readStreamsAfter(...args: Parameters<EventStore['readStreamsAfter']>) {
+    const events = await super.readStreamsAfter(...args);
+    this.streamReads += args[0].length;
     return events;
   }
 

@@ -17,6 +17,7 @@
 import { partnershipStreamId } from '@ledger/contracts';
 import { decidePartnership, evolvePartnership, type PartnershipState } from '@ledger/domain';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError, type AppendRequest, type AppendResult, type EventStore } from '@ledger/event-store';
+import DataLoader from 'dataloader';
 import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import { KeyedSerializer } from './keyed-serializer';
 import type { LoadedPartnership, PartnershipRepository } from './partnership-repository';
@@ -32,7 +33,8 @@ export interface SubmissionExecutorOptions {
   groupCommit?: GroupCommitOptions;
 }
 
-type StoredKeys = Map<string, { requestHash: string; result: AppendResult }>;
+type StoredKey = { requestHash: string; result: AppendResult };
+type StoredKeys = Map<string, StoredKey>;
 
 interface LanePlan {
   decided: DecidedSubmission[];
@@ -51,6 +53,8 @@ interface DecidedSubmission {
 export class SubmissionExecutor {
   private readonly serializer = new KeyedSerializer();
   private readonly groupCommit: GroupCommit;
+  /** Idempotency keys looked up in the same turn share one query, as loads do (see PartnershipRepository). */
+  private readonly storedKeys: DataLoader<string, StoredKey | null>;
   private readonly clock: () => Date;
   private readonly maxConflictRetries: number;
 
@@ -63,6 +67,13 @@ export class SubmissionExecutor {
     this.clock = options.clock ?? (() => new Date());
     this.maxConflictRetries = options.maxConflictRetries ?? 3;
     this.groupCommit = new GroupCommit(eventStore, options.groupCommit);
+    this.storedKeys = new DataLoader(
+      async (keys) => {
+        const stored = await eventStore.findByIdempotencyKeys(keys);
+        return keys.map((key) => stored.get(key) ?? null);
+      },
+      { cache: false, maxBatchSize: 1000 },
+    );
   }
 
   execute(request: SubmissionRequest, actor: Actor): Promise<ExecutionOutcome> {
@@ -118,8 +129,7 @@ export class SubmissionExecutor {
     let plan: LanePlan;
     try {
       const loaded = await this.repository.load(streamId);
-      const keys = lane.flatMap((request) => (request.idempotencyKey ? [request.idempotencyKey] : []));
-      plan = this.decideLane(streamId, loaded, lane, actor, await this.eventStore.findByIdempotencyKeys(keys), outcomes);
+      plan = this.decideLane(streamId, loaded, lane, actor, await this.storedKeysOf(lane), outcomes);
     } catch (error) {
       return lane.map(() => ({ ok: false, error }));
     }
@@ -220,9 +230,20 @@ export class SubmissionExecutor {
     return loaded;
   }
 
+  private async storedKeysOf(lane: readonly SubmissionRequest[]): Promise<StoredKeys> {
+    const keys = [...new Set(lane.flatMap((request) => (request.idempotencyKey ? [request.idempotencyKey] : [])))];
+    const stored = new Map<string, StoredKey>();
+    if (keys.length === 0) return stored;
+    (await this.storedKeys.loadMany(keys)).forEach((found, index) => {
+      if (found instanceof Error) throw found;
+      if (found) stored.set(keys[index]!, found);
+    });
+    return stored;
+  }
+
   private async replayIfSeen(key: string | undefined, requestHash: string): Promise<ExecutionOutcome | null> {
     if (!key) return null;
-    const stored = await this.eventStore.findByIdempotencyKey(key);
+    const stored = await this.storedKeys.load(key);
     if (!stored) return null;
     if (stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
     return { result: toCommandResult(stored.result), replayed: true };
