@@ -6,7 +6,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule, type AuthSettings } from '@ledger/auth';
-import { createEventStoreDataSource, EventStore, migrateEventStore, postgresReadiness } from '@ledger/event-store';
+import { EventStore, migrateEventStore, openEventStoreDataSource, postgresReadiness } from '@ledger/event-store';
 import { createKafka, kafkaReadiness } from '@ledger/messaging';
 import { createLogger, HealthController, httpLoggingParams, ProblemDetailsFilter, READINESS_CHECKS } from '@ledger/platform';
 import { Kafka } from 'kafkajs';
@@ -32,8 +32,12 @@ export class RelayModule {
         {
           provide: DataSource,
           useFactory: async () => {
-            const dataSource = createEventStoreDataSource({ url: config.databaseUrl, poolSize: 4, applicationName: 'alignment-outbox-relay' });
-            await dataSource.initialize();
+            const dataSource = await openEventStoreDataSource({
+              url: config.databaseUrl,
+              poolSize: 4,
+              applicationName: 'alignment-outbox-relay',
+              logger: createLogger('outbox-relay'),
+            });
             await migrateEventStore(dataSource);
             return dataSource;
           },

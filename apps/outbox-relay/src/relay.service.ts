@@ -22,14 +22,15 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
     dataSource: DataSource,
     eventStore: EventStore,
   ) {
-    this.publisher = new KafkaEventPublisher({ kafka, topic: config.ledgerEventsTopic });
+    const logger = createLogger('outbox-relay');
+    this.publisher = new KafkaEventPublisher({ kafka, topic: config.ledgerEventsTopic, logger });
     this.relay = new OutboxRelay({
       eventStore,
       dataSource,
       producer: this.publisher,
       topic: config.ledgerEventsTopic,
       batchSize: config.batchSize,
-      logger: createLogger('outbox-relay'),
+      logger,
     });
   }
 

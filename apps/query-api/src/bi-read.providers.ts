@@ -6,7 +6,8 @@
  */
 import type { Provider } from '@nestjs/common';
 import { BI_VIEWS, BiReader, createBiReadPool, migrateBi } from '@ledger/bi';
-import { READINESS_CHECKS, type ReadinessCheck } from '@ledger/platform';
+import { PostgresConnectionWatch } from '@ledger/database';
+import { createLogger, READINESS_CHECKS, type ReadinessCheck } from '@ledger/platform';
 import { Pool } from 'pg';
 import { QueryApiConfig } from './query-api.config';
 
@@ -18,12 +19,14 @@ export const biReadProviders: Provider[] = [
     inject: [QueryApiConfig],
     useFactory: async (config: QueryApiConfig): Promise<Pool> => {
       await migrateBi(config.databaseUrl);
-      return createBiReadPool({
+      const pool = createBiReadPool({
         databaseUrl: config.databaseUrl,
         max: config.databasePoolSize,
         statementTimeoutMs: config.statementTimeoutMs,
         applicationName: 'alignment-query-api',
       });
+      new PostgresConnectionWatch(createLogger('query-api'), 'bi-read').watch(pool);
+      return pool;
     },
   },
   { provide: BiReader, inject: [BI_READ_POOL], useFactory: (pool: Pool) => new BiReader(pool) },

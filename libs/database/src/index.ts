@@ -5,3 +5,4 @@
  * can all use it without depending on each other.
  */
 export * from './migrations-under-lock';
+export * from './connection-watch';

@@ -41,12 +41,15 @@ export async function withMigrationLock<T>(
   const runner = target.createQueryRunner();
   try {
     await runner.connect();
+    // Waiting for another instance's migrations, or building an index on a long table, may take longer than any statement should.
+    await runner.query('SET statement_timeout = 0');
     const [lockSql, unlockSql, params] = lockStatements(lockKey);
     await runner.query(lockSql, params);
     try {
       return await work(runner, target);
     } finally {
       await runner.query(unlockSql, params);
+      await runner.query('RESET statement_timeout');
     }
   } finally {
     await runner.release();

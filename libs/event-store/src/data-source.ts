@@ -3,7 +3,7 @@
  * schema changes only through the migrations in `./migrations` (never `synchronize`),
  * so every database reaches the same shape by the same recorded steps.
  */
-import { runMigrationsUnderLock } from '@ledger/database';
+import { PostgresConnectionWatch, poolOfDataSource, runMigrationsUnderLock, type ConnectionLogger } from '@ledger/database';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE_MIGRATIONS } from './migrations';
 
@@ -18,7 +18,14 @@ export interface EventStoreDataSourceOptions {
   poolSize?: number;
   /** Shown in `pg_stat_activity`, so an operator can tell which service holds a connection. */
   applicationName?: string;
+  /** Longest wait for a connection (default 5 s): a database that is down fails fast instead of hanging the caller. */
+  connectTimeoutMs?: number;
+  /** Longest any statement may run (default 60 s); migrations lift it for themselves. */
+  statementTimeoutMs?: number;
 }
+
+/** A transaction left open this long is ended by the server: it would hold locks and keep readers of the log waiting. */
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
 export function createEventStoreDataSource(options: EventStoreDataSourceOptions): DataSource {
   return new DataSource({
@@ -26,11 +33,31 @@ export function createEventStoreDataSource(options: EventStoreDataSourceOptions)
     url: options.url,
     poolSize: options.poolSize,
     applicationName: options.applicationName,
+    connectTimeoutMS: options.connectTimeoutMs ?? 5_000,
+    extra: {
+      statement_timeout: options.statementTimeoutMs ?? 60_000,
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      // Short statements over indexes: compiling one with JIT costs more than running it.
+      options: '-c jit=off',
+    },
     migrations: EVENT_STORE_MIGRATIONS,
     migrationsTableName: EVENT_STORE_MIGRATIONS_TABLE,
     migrationsRun: false,
     synchronize: false,
   });
+}
+
+/**
+ * A service's data source, initialised, with its connections watched: an outage of the
+ * database shows as one warning when it goes and one line when it is back (see
+ * PostgresConnectionWatch), and never crashes the process.
+ */
+export async function openEventStoreDataSource(options: EventStoreDataSourceOptions & { logger: ConnectionLogger }): Promise<DataSource> {
+  const dataSource = createEventStoreDataSource(options);
+  await dataSource.initialize();
+  const pool = poolOfDataSource(dataSource);
+  if (pool) new PostgresConnectionWatch(options.logger, options.applicationName ?? 'event-store').watch(pool);
+  return dataSource;
 }
 
 /**

@@ -2,8 +2,10 @@
  * Publishes already-recorded events to a Kafka topic. The outbox relay depends only on
  * the `EventPublisher` shape, so it can be tested with a fake and run over kafkajs here.
  */
-import type { Kafka, Producer } from 'kafkajs';
-import { ALL_IN_SYNC_REPLICAS, createReliableProducer } from './kafka-client';
+import type { Kafka } from 'kafkajs';
+import { ALL_IN_SYNC_REPLICAS } from './kafka-client';
+import type { MessagingLogger } from './logger';
+import { ReliableProducer } from './reliable-producer';
 
 export interface OutgoingMessage {
   /** Partitioning key: the stream id, so one stream's events stay in order. */
@@ -20,13 +22,15 @@ export interface EventPublisher {
 export interface KafkaEventPublisherOptions {
   kafka: Kafka;
   topic: string;
+  /** Where a replaced producer is reported (see `ReliableProducer`). */
+  logger?: MessagingLogger;
 }
 
 export class KafkaEventPublisher implements EventPublisher {
-  private readonly producer: Producer;
+  private readonly producer: ReliableProducer;
 
   constructor(private readonly options: KafkaEventPublisherOptions) {
-    this.producer = createReliableProducer(options.kafka);
+    this.producer = new ReliableProducer(options.kafka, options.logger);
   }
 
   connect(): Promise<void> {

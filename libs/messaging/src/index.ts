@@ -1,6 +1,7 @@
 /** Kafka for the ledger: configuration, the client, event publishing and command ingestion. */
 export * from './kafka-config';
 export * from './kafka-client';
+export * from './reliable-producer';
 export * from './logger';
 export * from './event-publisher';
 export * from './command-ingest';

@@ -4,7 +4,7 @@
  * producer configuration we trust with ledger events.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kafka, logLevel, Partitioners, type Admin, type ITopicConfig, type logCreator, type Producer, type SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type ITopicConfig, type logCreator, type SASLOptions } from 'kafkajs';
 import { kafkaSaslFromEnv, type KafkaConfig } from './kafka-config';
 import type { MessagingLogger } from './logger';
 
@@ -93,19 +93,6 @@ function toTopicConfig({ topic, numPartitions, configs = {} }: TopicSpec): ITopi
     numPartitions,
     configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })),
   };
-}
-
-/**
- * Idempotent and one request in flight: a retried send can neither duplicate a message
- * nor reorder two of them, so per-key order on the topic is the order of `send` calls.
- * The Java-compatible partitioner keeps a key on the same partition as Java clients put it.
- */
-export function createReliableProducer(kafka: Kafka): Producer {
-  return kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
 }
 
 /** Producer sends wait for every in-sync replica (`acks: -1`), which idempotence requires. */

@@ -18,7 +18,7 @@ import {
   type LedgerIdentity,
   type SigningKeys,
 } from '@ledger/audit';
-import { createEventStoreDataSource, EventStore } from '@ledger/event-store';
+import { EventStore, openEventStoreDataSource } from '@ledger/event-store';
 import { createKafka } from '@ledger/messaging';
 import { createLogger } from '@ledger/platform';
 import { Kafka } from 'kafkajs';
@@ -34,8 +34,7 @@ export const auditProviders: Provider[] = [
     inject: [AuditConfig],
     useFactory: async (config: AuditConfig) => {
       await migrateAuditSchema(config.databaseUrl);
-      const dataSource = createEventStoreDataSource({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'alignment-audit' });
-      return dataSource.initialize();
+      return openEventStoreDataSource({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'alignment-audit', logger: createLogger('audit') });
     },
   },
   {

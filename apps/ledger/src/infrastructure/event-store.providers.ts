@@ -6,7 +6,8 @@
 import type { Provider } from '@nestjs/common';
 import { PartnershipRepository, SubmissionExecutor } from '@ledger/application';
 import { publisherWriteAccess } from '@ledger/auth';
-import { createEventStoreDataSource, EventStore, migrateEventStore } from '@ledger/event-store';
+import { EventStore, migrateEventStore, openEventStoreDataSource } from '@ledger/event-store';
+import { createLogger } from '@ledger/platform';
 import { DataSource } from 'typeorm';
 import { LedgerConfig } from '../ledger.config';
 
@@ -15,12 +16,12 @@ export const eventStoreProviders: Provider[] = [
     provide: DataSource,
     inject: [LedgerConfig],
     useFactory: async (config: LedgerConfig) => {
-      const dataSource = createEventStoreDataSource({
+      const dataSource = await openEventStoreDataSource({
         url: config.databaseUrl,
         poolSize: config.databasePoolSize,
         applicationName: 'alignment-ledger',
+        logger: createLogger('ledger'),
       });
-      await dataSource.initialize();
       await migrateEventStore(dataSource);
       return dataSource;
     },

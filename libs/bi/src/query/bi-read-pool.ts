@@ -21,6 +21,7 @@ export function createBiReadPool(options: BiReadPoolOptions): Pool {
     connectionString: options.databaseUrl,
     max: options.max,
     application_name: options.applicationName,
+    connectionTimeoutMillis: 5_000,
     options: Object.entries(settings)
       .map(([name, value]) => `-c ${name}=${value}`)
       .join(' '),

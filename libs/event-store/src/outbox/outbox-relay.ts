@@ -131,12 +131,17 @@ export class OutboxRelay {
 
   private async loop(): Promise<void> {
     let failures = 0;
+    let failingSince = 0;
     while (!this.stopping) {
       try {
         const published = await this.runOnce();
+        if (failures > 0) {
+          this.logger.info({ relay: this.relayName, topic: this.options.topic, failures, downForMs: Date.now() - failingSince }, 'Outbox relay works again');
+        }
         failures = 0;
         if (published === 0) await this.pause(this.isActive() ? this.idleDelayMs : this.standbyDelayMs);
       } catch (error) {
+        if (failures === 0) failingSince = Date.now();
         failures += 1;
         await this.recover(error, failures);
       }

@@ -15,9 +15,10 @@
  * One instance runs once: after `stop()`, create a new one to consume again.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
-import { ALL_IN_SYNC_REPLICAS, createReliableProducer } from '../kafka-client';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { ALL_IN_SYNC_REPLICAS } from '../kafka-client';
 import { silentLogger, type MessagingLogger } from '../logger';
+import { ReliableProducer } from '../reliable-producer';
 import { deadLetterRecord } from './dead-letter';
 import { toIngestMessage, type IngestHandler, type IngestMessage } from './ingest-message';
 import { retryDelayMs, type RetryPolicy } from './retry-policy';
@@ -43,7 +44,7 @@ export interface CommandIngestConsumerOptions {
 
 export class CommandIngestConsumer {
   private readonly consumer: Consumer;
-  private readonly deadLetters: Producer;
+  private readonly deadLetters: ReliableProducer;
   private readonly logger: MessagingLogger;
   private readonly stopping = new AbortController();
   private gaveUp = false;
@@ -51,8 +52,8 @@ export class CommandIngestConsumer {
   constructor(private readonly options: CommandIngestConsumerOptions) {
     // Never create a topic by asking for it: ingest topics are provisioned, one per publisher.
     this.consumer = options.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS, allowAutoTopicCreation: false });
-    this.deadLetters = createReliableProducer(options.kafka);
     this.logger = options.logger ?? silentLogger;
+    this.deadLetters = new ReliableProducer(options.kafka, this.logger);
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.gaveUp = true;
       this.logger.error({ groupId: options.groupId, err: payload.error, restart: payload.restart }, 'Ingest consumer crashed');
@@ -103,6 +104,7 @@ export class CommandIngestConsumer {
     for (let failedAttempts = 1; ; failedAttempts += 1) {
       try {
         await this.handleOnce(message);
+        if (failedAttempts > 1) this.logger.info({ ...whereFrom(message), failedAttempts: failedAttempts - 1 }, 'Ingest message handled after the failures before it');
         return true;
       } catch (error) {
         const delayMs = retryDelayMs(failedAttempts, this.options.retry);

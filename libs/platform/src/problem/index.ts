@@ -3,3 +3,4 @@ export * from './problem-for-exception';
 export * from './problem-details.filter';
 export * from './flatten-validation-errors';
 export * from './validation-pipe';
+export * from './dependency-unavailable';

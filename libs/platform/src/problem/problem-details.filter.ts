@@ -35,6 +35,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     adapter.status(response, problem.status);
     adapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
+    if (typeof problem.retryAfterSeconds === 'number') adapter.setHeader(response, 'Retry-After', String(problem.retryAfterSeconds));
     adapter.end(response, JSON.stringify(problem));
   }
 

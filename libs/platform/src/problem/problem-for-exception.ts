@@ -6,6 +6,7 @@
  */
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
+import { DEPENDENCY_RETRY_AFTER_SECONDS, isDependencyUnavailable } from './dependency-unavailable';
 import { problem, ProblemException, statusTitle, type ProblemDetails } from './problem-details';
 
 /** What the mapping needs to know of the request (an Express request fits). */
@@ -48,6 +49,13 @@ export function problemForException(exception: unknown, request: ProblemRequest)
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     return { problem: problem(status, codeOfStatus(status), detailOf(exception), context), unexpected: status >= 500 };
+  }
+  if (isDependencyUnavailable(exception)) {
+    const detail = `A service the ledger depends on is unavailable; nothing was recorded unless a retry with the same Idempotency-Key says so. Retry in ${DEPENDENCY_RETRY_AFTER_SECONDS} s.`;
+    return {
+      problem: problem(HttpStatus.SERVICE_UNAVAILABLE, 'dependency.unavailable', detail, { ...context, retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS }),
+      unexpected: false,
+    };
   }
   const detail = `The server failed to handle the request; it has been logged${context.requestId ? ` as request ${context.requestId}` : ''}.`;
   return { problem: problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal', detail, context), unexpected: true };

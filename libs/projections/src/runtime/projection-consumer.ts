@@ -14,6 +14,7 @@
  * before it applied): views must be complete, so nothing is skipped. Anything else
  * (the database briefly away, a rebalance) fails the batch, and kafkajs delivers it again.
  */
+import { guardCheckedOutClient } from '@ledger/database';
 import type { EventEnvelope } from '@ledger/contracts';
 import type { MessagingLogger } from '@ledger/messaging';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
@@ -28,6 +29,12 @@ import { ProjectorError } from './projector-error';
 const IDLE_FETCH_WAIT_MS = 1_000;
 /** Heartbeats while one transaction runs (a rebuild's switch may hold it up), well inside the session timeout. */
 const HEARTBEAT_EVERY_MS = 3_000;
+/**
+ * How long the group waits for a silent member before handing its partitions on: a
+ * SIGKILLed instance's partitions stand still this long. kafkajs's default is 30 s; the
+ * heartbeats above keep a busy member well inside 10 s.
+ */
+const SESSION_TIMEOUT_MS = 10_000;
 
 export interface ProjectionConsumerOptions {
   readonly kafka: Kafka;
@@ -54,7 +61,7 @@ export class ProjectionConsumer {
   private status: ConsumerStatus = { state: 'created' };
 
   constructor(private readonly options: ProjectionConsumerOptions) {
-    this.consumer = options.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS });
+    this.consumer = options.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS, sessionTimeout: SESSION_TIMEOUT_MS });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
       options.logger.error({ groupId: options.groupId, err: payload.error, restart: payload.restart }, 'Projection consumer crashed'),
     );
@@ -80,6 +87,8 @@ export class ProjectionConsumer {
 
   private async consume(payload: EachBatchPayload): Promise<void> {
     const client = await this.options.pool.connect();
+    const stopGuarding = guardCheckedOutClient(client);
+    let broken: unknown;
     try {
       const query: QueryFunction = (sql, params) => client.query(sql, params);
       for (let start = 0; start < payload.batch.messages.length; start += this.options.batchSize) {
@@ -90,10 +99,15 @@ export class ProjectionConsumer {
         if (invalid) throw invalid;
       }
     } catch (error) {
-      if (!isFatal(error)) throw error;
+      if (!isFatal(error)) {
+        broken = error;
+        throw error;
+      }
       this.fail(payload, error);
     } finally {
-      client.release();
+      stopGuarding();
+      // After a failure the session may be dead or mid-transaction: the pool closes it rather than lend it again.
+      client.release(broken === undefined ? undefined : true);
     }
   }
 

@@ -14,6 +14,7 @@
  * `begin()` takes the lock and answers at once (the HTTP endpoint answers 202 or 409 on
  * it); `run()` does the rest and reports progress as it goes.
  */
+import { guardCheckedOutClient } from '@ledger/database';
 import { randomUUID } from 'node:crypto';
 import type { MessagingLogger } from '@ledger/messaging';
 import type { EventStore } from '@ledger/event-store';
@@ -55,6 +56,7 @@ export class ProjectionRebuilder {
   /** Takes the rebuild lock; fails with `projector.rebuild-in-progress` when another rebuild holds it. */
   async begin(): Promise<Rebuild> {
     const client = await this.options.pool.connect();
+    const stopGuarding = guardCheckedOutClient(client);
     try {
       if (!(await tryRebuildLock(queryOf(client), this.options.liveSchema))) {
         throw new ProjectorError(
@@ -63,10 +65,11 @@ export class ProjectionRebuilder {
         );
       }
     } catch (error) {
+      stopGuarding();
       client.release();
       throw error;
     }
-    return new Rebuild(this.options, client);
+    return new Rebuild(this.options, client, stopGuarding);
   }
 
   /** Rebuilds and switches; resolves with the final progress once the new schema is live. */
@@ -84,6 +87,8 @@ export class Rebuild {
   constructor(
     private readonly options: ProjectionRebuilderOptions,
     private readonly client: PoolClient,
+    /** Stops swallowing the connection's errors (see guardCheckedOutClient), before release. */
+    private readonly stopGuarding: () => void,
   ) {
     this.query = queryOf(client);
     const stamp = (options.clock ?? (() => new Date()))().getTime();
@@ -122,6 +127,7 @@ export class Rebuild {
       throw error;
     } finally {
       await releaseRebuildLock(this.query, this.options.liveSchema).catch(() => undefined);
+      this.stopGuarding();
       this.client.release();
     }
   }

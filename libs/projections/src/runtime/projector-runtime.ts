@@ -4,7 +4,8 @@
  * projector services (`apps/*-projector`) are thin NestJS wiring around it, so both
  * run the same code and differ only in the projection they feed.
  */
-import { createEventStoreDataSource, EventStore, migrateEventStore, postgresReadiness } from '@ledger/event-store';
+import { PostgresConnectionWatch } from '@ledger/database';
+import { EventStore, migrateEventStore, openEventStoreDataSource, postgresReadiness } from '@ledger/event-store';
 import { createKafka, ensureTopics, type MessagingLogger } from '@ledger/messaging';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -52,6 +53,8 @@ export interface CatchUpReport {
 
 const POOL_SIZE = 5;
 const EVENT_STORE_POOL_SIZE = 4;
+/** A database that is down fails a connection attempt this fast, and the batch is retried. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export class ProjectorRuntime {
   private readonly consumer: ProjectionConsumer;
@@ -78,8 +81,7 @@ export class ProjectorRuntime {
   /** Connects and brings the event store's and the projection's schemas up to date (under advisory locks). */
   static async open(settings: ProjectorSettings): Promise<ProjectorRuntime> {
     const applicationName = `alignment-${settings.name}`;
-    const dataSource = createEventStoreDataSource({ url: settings.databaseUrl, poolSize: EVENT_STORE_POOL_SIZE, applicationName });
-    await dataSource.initialize();
+    const dataSource = await openEventStoreDataSource({ url: settings.databaseUrl, poolSize: EVENT_STORE_POOL_SIZE, applicationName, logger: settings.logger });
     try {
       await migrateEventStore(dataSource);
       await migrateProjection(settings.databaseUrl, settings.projectionIn(settings.liveSchema));
@@ -87,7 +89,8 @@ export class ProjectorRuntime {
       await dataSource.destroy();
       throw error;
     }
-    const pool = new Pool({ connectionString: settings.databaseUrl, max: POOL_SIZE, application_name: applicationName });
+    const pool = new Pool({ connectionString: settings.databaseUrl, max: POOL_SIZE, application_name: applicationName, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    new PostgresConnectionWatch(settings.logger, `${applicationName}-views`).watch(pool);
     const kafka = createKafka({ brokers: [...settings.kafkaBrokers], clientId: applicationName }, settings.logger);
     return new ProjectorRuntime(settings, pool, dataSource, kafka);
   }

@@ -31,6 +31,8 @@ export async function runRebuildCommand(settings: RebuildCommandSettings): Promi
   const dataSource = createEventStoreDataSource({ url: settings.databaseUrl, poolSize: 2, applicationName });
   await dataSource.initialize();
   const pool = new Pool({ connectionString: settings.databaseUrl, max: 2, application_name: applicationName });
+  // A broken idle connection must fail the rebuild with a message, not crash the process without one.
+  pool.on('error', (error) => settings.logger.warn({ err: error }, 'A database connection of the rebuild broke'));
   try {
     await migrateEventStore(dataSource);
     const rebuilder = new ProjectionRebuilder({ ...settings, pool, eventStore: new EventStore(dataSource) });
