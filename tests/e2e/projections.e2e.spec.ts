@@ -7,7 +7,6 @@
  * restarted, end with views identical, row by row, to a rebuild from scratch of the
  * same history (the rebuild script's own result, compared with the schema it retires).
  */
-import { spawn } from 'node:child_process';
 import type { CommandSubmission } from '@ledger/contracts';
 import {
   comparableTables,
@@ -26,7 +25,8 @@ import { marchFirstBefore } from '../../apps/cli/src/demo/marketing-finance';
 import { LedgerClient } from '../../apps/cli/src/ledger-client/ledger-client';
 import { eventually } from '../support/eventually';
 import { bearer, LedgerStack, PROJECTOR_APPS, type ProjectorApp } from '../support/ledger-stack';
-import { REPO_ROOT, type ServiceProcess } from '../support/service-process';
+import type { ServiceProcess } from '../support/service-process';
+import { runRebuildScript } from '../support/view-rebuild';
 
 jest.setTimeout(300_000);
 
@@ -50,18 +50,6 @@ async function streamsBehind(pool: Pool, schema: string): Promise<number> {
      WHERE s.version IS DISTINCT FROM p.version`,
   );
   return (rows[0] as { streams: number }).streams;
-}
-
-function runRebuildScript(app: ProjectorApp, databaseUrl: string): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`dist/apps/${app}/src/rebuild.js`], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-  });
 }
 
 describe('the ownership and reporting projectors, end to end', () => {

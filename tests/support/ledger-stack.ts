@@ -49,6 +49,8 @@ export interface StackKeys {
 export interface LedgerStackOptions {
   /** The scope of `TEST_PUBLISHER` (default: unrestricted). */
   publisherScope?: Partial<Pick<AccountCreation, 'partnershipScope' | 'teamScope'>>;
+  /** The database URL the services get, given the test database's (e.g. through a proxy that a test can cut). */
+  serviceDatabaseUrl?: (databaseUrl: string) => string;
 }
 
 /** The projector services, each with its own Kafka principal and consumer group. */
@@ -107,7 +109,7 @@ export class LedgerStack {
       throw error;
     });
     const stack = new LedgerStack(database, topics, keys, {
-      DATABASE_URL: database.url,
+      DATABASE_URL: options.serviceDatabaseUrl?.(database.url) ?? database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       KAFKA_TOPIC_PARTITIONS: String(TOPIC_PARTITIONS),
       LEDGER_EVENTS_TOPIC: topics.ledgerEvents,
@@ -134,6 +136,15 @@ export class LedgerStack {
   get ledger(): ServiceProcess {
     if (!this.ledgerProcess) throw new Error('The ledger is not running.');
     return this.ledgerProcess;
+  }
+
+  /** The ledger, or null while it is down (between `killLedger` and `startLedger`). */
+  get ledgerOrNull(): ServiceProcess | null {
+    return this.ledgerProcess;
+  }
+
+  projectorOrNull(app: ProjectorApp): ServiceProcess | null {
+    return this.projectorProcesses.get(app) ?? null;
   }
 
   get relay(): ServiceProcess | null {
