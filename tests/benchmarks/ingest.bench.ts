@@ -1,12 +1,15 @@
 /**
- * How fast the ledger takes in events, durably committed in Postgres (hash chain
- * included) and published on Kafka by the outbox relay, beside Emmett's PostgreSQL event
- * store and the machine's ceiling (a bare table, a bare kafkajs producer), with the
- * services' peak memory. A benchmark, not a test: it prints and writes what it measured.
+ * The ledger's speed, in one run: how fast it takes in events, durably committed in
+ * Postgres (hash chain included) and published on Kafka by the outbox relay, beside
+ * Emmett's PostgreSQL event store and the machine's ceiling (a bare table, a bare
+ * kafkajs producer); the end-to-end latency from an accepted submission to the
+ * reporting view at fixed rates, and the highest rate it sustains; the rebuild rate of
+ * each projection and the verification rate over a million-event history; and every
+ * service's peak memory. A benchmark, not a test: it prints and writes what it measured.
  *
  *   npm run bench                      (tests/benchmarks/run.sh: builds, starts a throw-away broker, runs this)
  *   npm run bench -- --smoke           (tiny sizes, seconds)
- *   node dist/tests/benchmarks/ingest.bench.js [--smoke] [--repetitions N] [--events N] [--out FILE] [--only PREFIX,...]
+ *   node dist/tests/benchmarks/ingest.bench.js [--smoke] [--repetitions N] [--events N] [--history-events N] [--out FILE] [--only PREFIX,...]
  *
  * Run directly, it needs what `npm test` provides: KAFKA_BROKERS and KAFKA_SASL_* (the
  * broker's admin), the service principals' passwords, TEST_DATABASE_ADMIN_URL.
@@ -23,11 +26,13 @@ import { LedgerStack, TEST_PUBLISHER } from '../support/ledger-stack';
 import { REPO_ROOT } from '../support/service-process';
 import type { ThroughputFigure } from './ingest/figures';
 import { httpBatchScenario, httpSingleScenario, libraryAppendScenario, libraryExecutorScenario, type LedgerUnderTest } from './ingest/ledger-scenarios';
-import { MemorySampler } from './ingest/measure';
+import { MemorySampler, type MemoryPeak } from './ingest/measure';
 import { bareKafkaScenario, bareTableScenario, emmettScenario } from './ingest/peer-scenarios';
 import { printReport, ratiosOf, targetChecks, writeReport, type IngestReport } from './ingest/report';
 import { measureScenario, type Scenario } from './ingest/scenario';
-import { parseSettings, type IngestSettings } from './ingest/settings';
+import { parseSettings, runsSection, type IngestSettings } from './ingest/settings';
+import { measureHistory, type HistoryFigures } from './history/rebuild-and-verify';
+import { measureEndToEndLatency, type EndToEndResult } from './pipeline/end-to-end-latency';
 
 /** LedgerStack's topics have this many partitions. */
 const TOPIC_PARTITIONS = 3;
@@ -39,7 +44,9 @@ async function main(): Promise<void> {
   const settings = parseSettings(process.argv.slice(2));
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg();
-  const memory = new MemorySampler({ ledger: join('dist', 'apps', 'ledger', 'src', 'main.js'), 'outbox-relay': join('dist', 'apps', 'outbox-relay', 'src', 'main.js') });
+  const memory = new MemorySampler(
+    Object.fromEntries(['ledger', 'outbox-relay', 'ownership-projector', 'reporting-projector'].map((app) => [app, join('dist', 'apps', app, 'src', 'main.js')])),
+  );
   say('Starting the ledger and the outbox relay on a fresh database...');
   const stack = await LedgerStack.start('bench');
   const pool = new Pool({ connectionString: stack.database.url, max: settings.batchConcurrency + 2 });
@@ -60,7 +67,9 @@ async function main(): Promise<void> {
       say(`${scenario.label}: ${settings.repetitions} x ${scenario.eventsPerRun} events`);
       figures.push(await measureScenario(scenario, settings.repetitions, pool, say));
     }
-    const peaks = memory.stop();
+    const endToEnd = runsSection(settings, 'e2e') ? await endToEndOnFreshStack(settings) : null;
+    const history = runsSection(settings, 'history') ? await measureHistory(settings.historyEvents, say) : null;
+    const peaks = { ...memory.stop(), ...processPeaksOf(history) };
     const ratios = ratiosOf(figures, settings.batchSizes);
     const report: IngestReport = {
       benchmark: 'ingest',
@@ -72,8 +81,10 @@ async function main(): Promise<void> {
       settings: await settingsOf(pool, settings),
       figures,
       ratios,
+      endToEnd,
+      history,
       memory: peaks,
-      targets: targetChecks(figures, ratios, peaks),
+      targets: targetChecks(figures, ratios, peaks, endToEnd, history),
     };
     printReport(report, say);
     const file = settings.outFile ?? join(REPO_ROOT, 'tests', 'benchmarks', 'results', `${startedAt.replace(/[:.]/g, '-')}.json`);
@@ -85,6 +96,36 @@ async function main(): Promise<void> {
     if (dataSource.isInitialized) await dataSource.destroy();
     await stack.stop();
   }
+}
+
+/**
+ * Latency on a stack of its own, with both projectors beside the ledger and the relay,
+ * so the history the throughput scenarios left on the topic is not in the way.
+ */
+async function endToEndOnFreshStack(settings: IngestSettings): Promise<EndToEndResult> {
+  say('End-to-end latency: starting a fresh ledger, relay and both projectors...');
+  const stack = await LedgerStack.start('bench-e2e');
+  const pool = new Pool({ connectionString: stack.database.url, max: 2 });
+  try {
+    await stack.startProjector('reporting-projector');
+    await stack.startProjector('ownership-projector');
+    return await measureEndToEndLatency(
+      { ledgerUrl: stack.ledger.url, publisherKey: stack.keys.publisher, pool },
+      { ...settings.latency, partnerships: settings.partnerships },
+      say,
+    );
+  } finally {
+    await pool.end();
+    await stack.stop();
+  }
+}
+
+/** The one-shot commands of the history section, as services of their own in the memory table. */
+function processPeaksOf(history: HistoryFigures | null): Record<string, MemoryPeak> {
+  if (!history) return {};
+  return Object.fromEntries(
+    [...history.rebuilds, history.verification].map((figure) => [`${figure.label} (command)`, { peakRssMb: figure.peakRssMb, lastRssMb: figure.peakRssMb }]),
+  );
 }
 
 /** Same batch size side by side (ours, the peer, the ceiling), then the service over HTTP. */
@@ -122,6 +163,8 @@ async function settingsOf(pool: Pool, settings: IngestSettings): Promise<Record<
     batchCallers: settings.batchConcurrency,
     partnerships: settings.partnerships,
     singleRequestsPerRun: settings.singleConcurrencies.map((concurrency) => `c${concurrency}:${settings.singleRequestsPerRun(concurrency)}`).join(' '),
+    latencySecondsPerRate: settings.latency.secondsPerRate,
+    historyEvents: settings.historyEvents,
     topicPartitions: TOPIC_PARTITIONS,
     relayBatchSize: process.env.RELAY_BATCH_SIZE ?? 'default',
     ledgerDatabasePoolSize: process.env.DATABASE_POOL_SIZE ?? 'default',

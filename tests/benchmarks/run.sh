@@ -9,7 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../deploy/local/lib.sh"
 
 usage() {
   cat <<EOF
-usage: npm run bench [-- --smoke] [-- --repetitions N] [-- --events N] [-- --only PREFIX,...] [-- --out FILE]
+usage: npm run bench [-- --smoke] [-- --repetitions N] [-- --events N] [-- --history-events N] [-- --only PREFIX,...] [-- --out FILE]
 
 environment:
   BENCH_KAFKA_PORT            bench broker port (default 19292); BENCH_KAFKA_CONTROLLER_PORT (default 19293)

@@ -6,6 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { HistoryFigures } from '../history/rebuild-and-verify';
+import type { EndToEndResult } from '../pipeline/end-to-end-latency';
 import type { Spread, ThroughputFigure } from './figures';
 import type { MemoryPeak } from './measure';
 
@@ -35,6 +37,8 @@ export interface IngestReport {
   settings: Record<string, string | number | boolean>;
   figures: ThroughputFigure[];
   ratios: Ratio[];
+  endToEnd: EndToEndResult | null;
+  history: HistoryFigures | null;
   memory: Record<string, MemoryPeak>;
   targets: TargetCheck[];
 }
@@ -64,7 +68,13 @@ export function ratiosOf(figures: ThroughputFigure[], batchSizes: number[]): Rat
   return ratios;
 }
 
-export function targetChecks(figures: ThroughputFigure[], ratios: Ratio[], memory: Record<string, MemoryPeak>): TargetCheck[] {
+export function targetChecks(
+  figures: ThroughputFigure[],
+  ratios: Ratio[],
+  memory: Record<string, MemoryPeak>,
+  endToEnd: EndToEndResult | null,
+  history: HistoryFigures | null,
+): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const published = figures.filter((figure) => figure.key.startsWith('ledger.') && figure.batchSize > 1 && figure.publishedPerSecond);
   for (const figure of published) {
@@ -80,6 +90,17 @@ export function targetChecks(figures: ThroughputFigure[], ratios: Ratio[], memor
     const rate = single.publishedPerSecond.median;
     checks.push({ target: 'single submissions over HTTP at concurrency 64: >= 5,000 events/s', measured: `${number(rate)}/s`, met: rate >= 5_000 });
     checks.push({ target: 'single submissions over HTTP at concurrency 64: p99 < 50 ms', measured: `${single.latencyMs.p99.toFixed(1)} ms`, met: single.latencyMs.p99 < 50 });
+  }
+  const at2000 = endToEnd?.figures.find((figure) => figure.offeredPerSecond === 2000);
+  if (at2000) {
+    checks.push({ target: 'end to end (accepted -> reporting view) at 2,000 events/s: p99 < 250 ms', measured: `${at2000.latencyMs.p99.toFixed(0)} ms`, met: at2000.sustained && at2000.latencyMs.p99 < 250 });
+  }
+  for (const rebuild of history?.rebuilds ?? []) {
+    checks.push({ target: `${rebuild.label}: >= 50,000 events/s`, measured: `${number(rebuild.eventsPerSecond)}/s`, met: rebuild.eventsPerSecond >= 50_000 });
+  }
+  if (history) {
+    const { verification } = history;
+    checks.push({ target: `${verification.label}: >= 200,000 events/s`, measured: `${number(verification.eventsPerSecond)}/s`, met: verification.eventsPerSecond >= 200_000 });
   }
   for (const [service, peak] of Object.entries(memory)) {
     checks.push({ target: `${service} peak RSS < 250 MB`, measured: `${peak.peakRssMb.toFixed(0)} MB`, met: peak.peakRssMb < 250 });
@@ -109,6 +130,32 @@ export function printReport(report: IngestReport, print: (line: string) => void)
   print('');
   print(table(['ratio (medians)', 'ours/s', 'theirs/s', 'ours / theirs'], report.ratios.map((ratio) => [ratio.label, number(ratio.ours), number(ratio.theirs), `${ratio.ratio.toFixed(2)}x`])));
   print('');
+  if (report.endToEnd) {
+    const { figures, highestSustainedPerSecond } = report.endToEnd;
+    print(table(
+      ['offered events/s', 'sent events/s', 'events', 'accepted -> reporting view p50 / p95 / p99 / max ms', 'backlog when sending stopped', 'drained in ms', 'sustained'],
+      figures.map((figure) => [
+        number(figure.offeredPerSecond),
+        number(figure.sentPerSecond),
+        number(figure.events),
+        [figure.latencyMs.p50, figure.latencyMs.p95, figure.latencyMs.p99, figure.latencyMs.max].map((ms) => ms.toFixed(0)).join(' / '),
+        number(figure.backlogAtEnd),
+        number(figure.drainMs),
+        figure.sustained ? 'yes' : 'no',
+      ]),
+    ));
+    print(`highest sustained rate (projection lag bounded): ${highestSustainedPerSecond === null ? 'none of the rates tried' : `${number(highestSustainedPerSecond)} events/s`}`);
+    print('');
+  }
+  if (report.history) {
+    const { history } = report;
+    print(`history: ${number(history.events)} events in ${number(history.partnerships)} partnerships; filled at ${number(history.fill.eventsPerSecond)}/s, sealed into ${history.seal.checkpoints} checkpoints at ${number(history.seal.eventsPerSecond)}/s`);
+    print(table(
+      ['over the history', 'seconds (whole command)', 'events/s', 'peak RSS MB'],
+      [...history.rebuilds, history.verification].map((figure) => [figure.label, figure.seconds.toFixed(1), number(figure.eventsPerSecond), figure.peakRssMb.toFixed(0)]),
+    ));
+    print('');
+  }
   print(table(['service', 'peak RSS (VmHWM) MB', 'RSS at end MB'], Object.entries(report.memory).map(([service, peak]) => [service, peak.peakRssMb.toFixed(0), peak.lastRssMb.toFixed(0)])));
   print('');
   print(table(['target (issue 7)', 'measured', 'met'], report.targets.map((check) => [check.target, check.measured, check.met ? 'yes' : 'NO'])));

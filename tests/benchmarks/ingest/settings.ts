@@ -1,8 +1,9 @@
 /**
  * The sizes of an ingest benchmark run: the full run (figures worth comparing, minutes)
  * or `--smoke` (tiny sizes, seconds: proves the command works end to end, nothing more).
- * `--repetitions N` and `--events N` override the defaults; `--out FILE` names the JSON;
- * `--only PREFIX[,PREFIX]` runs only the scenarios whose key starts so (e.g. `ledger.http`).
+ * `--repetitions N`, `--events N` and `--history-events N` override the defaults; `--out
+ * FILE` names the JSON; `--only PREFIX[,PREFIX]` runs only the scenarios whose key starts
+ * so (e.g. `ledger.http`, `e2e`, `history`).
  */
 export interface IngestSettings {
   smoke: boolean;
@@ -17,14 +18,30 @@ export interface IngestSettings {
   partnerships: number;
   singleConcurrencies: number[];
   singleRequestsPerRun(concurrency: number): number;
+  /** End-to-end latency: the rates quoted, the rates tried for the highest sustained one, seconds at each. */
+  latency: { quotedRates: number[]; searchRates: number[]; secondsPerRate: number };
+  /** Events in the history that rebuilds and verification run over. */
+  historyEvents: number;
   /** Where the JSON goes; default tests/benchmarks/results/<timestamp>.json. */
   outFile: string | null;
   /** Key prefixes of the scenarios to run; null: all. */
   only: string[] | null;
 }
 
-const FULL = { repetitions: 3, batchedEventsPerRun: 100_000, partnerships: 64 };
-const SMOKE = { repetitions: 1, batchedEventsPerRun: 200, partnerships: 4 };
+const FULL = {
+  repetitions: 3,
+  batchedEventsPerRun: 100_000,
+  partnerships: 64,
+  latency: { quotedRates: [500, 2000, 5000], searchRates: [500, 1000, 2000, 3000, 5000, 7500, 10_000, 15_000], secondsPerRate: 10 },
+  historyEvents: 1_000_000,
+};
+const SMOKE = {
+  repetitions: 1,
+  batchedEventsPerRun: 200,
+  partnerships: 4,
+  latency: { quotedRates: [200], searchRates: [200], secondsPerRate: 1 },
+  historyEvents: 3_000,
+};
 
 export function parseSettings(argv: string[]): IngestSettings {
   const smoke = argv.includes('--smoke');
@@ -39,9 +56,16 @@ export function parseSettings(argv: string[]): IngestSettings {
     partnerships: defaults.partnerships,
     singleConcurrencies: [1, 16, 64],
     singleRequestsPerRun: (concurrency) => (smoke ? concurrency * 2 : Math.min(20_000, Math.max(1_000, concurrency * 400))),
+    latency: defaults.latency,
+    historyEvents: numberOption(argv, '--history-events') ?? defaults.historyEvents,
     outFile: stringOption(argv, '--out'),
     only: stringOption(argv, '--only')?.split(',') ?? null,
   };
+}
+
+/** True when `--only` leaves a section whose keys start with `prefix` in. */
+export function runsSection(settings: IngestSettings, prefix: string): boolean {
+  return settings.only === null || settings.only.some((only) => only.startsWith(prefix) || prefix.startsWith(only));
 }
 
 /** Streams for scenarios whose callers each keep streams of their own: a multiple of the callers. */
