@@ -21,7 +21,7 @@ import { silentLogger, type MessagingLogger } from '../logger';
 import { ReliableProducer } from '../reliable-producer';
 import { deadLetterRecord } from './dead-letter';
 import { toIngestMessage, type IngestHandler, type IngestMessage } from './ingest-message';
-import { retryDelayMs, type RetryPolicy } from './retry-policy';
+import { INGEST_SESSION_TIMEOUT_MS, retryDelayMs, type RetryPolicy } from './retry-policy';
 
 /**
  * How long one fetch waits on an idle topic. `stop()` waits for the fetch in flight, so
@@ -51,7 +51,13 @@ export class CommandIngestConsumer {
 
   constructor(private readonly options: CommandIngestConsumerOptions) {
     // Never create a topic by asking for it: ingest topics are provisioned, one per publisher.
-    this.consumer = options.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS, allowAutoTopicCreation: false });
+    // A short session: a crashed ledger's partitions pass to its successor in 15 s, not kafkajs's default 30 s.
+    this.consumer = options.kafka.consumer({
+      groupId: options.groupId,
+      maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
+      allowAutoTopicCreation: false,
+      sessionTimeout: INGEST_SESSION_TIMEOUT_MS,
+    });
     this.logger = options.logger ?? silentLogger;
     this.deadLetters = new ReliableProducer(options.kafka, this.logger);
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {

@@ -8,7 +8,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { initialDelayMs: 200, maxDelayMs: 10_000 };
+/** A consumer that stops heartbeating for longer than this loses its partitions (see CommandIngestConsumer). */
+export const INGEST_SESSION_TIMEOUT_MS = 15_000;
+
+/** One pause plus one attempt (bounded by the 5 s database connect timeout) stay inside the session timeout. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { initialDelayMs: 200, maxDelayMs: 5_000 };
 
 /** Delay before attempt `failedAttempts + 1`: initial, 2x, 4x, ... capped at the maximum. */
 export function retryDelayMs(failedAttempts: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
