@@ -24,6 +24,8 @@ export async function writeExportDirectory(
   range: ResolvedRange,
   directory: string,
   onProgress?: (progress: ExportProgress) => void,
+  /** Stops the export before the next event; the bundle then holds, and seals, what was written. */
+  signal?: AbortSignal,
 ): Promise<ExportManifest> {
   await mkdir(directory, { recursive: true });
   const present = (await readdir(directory)).filter((name) => name === EXPORT_EVENTS_FILE || name === EXPORT_MANIFEST_FILE);
@@ -36,7 +38,7 @@ export async function writeExportDirectory(
   try {
     manifest = await exporter.export(range, async (line) => {
       if (!file.write(line)) await once(file, 'drain');
-    }, onProgress);
+    }, onProgress, signal);
   } finally {
     file.end();
     await closed;

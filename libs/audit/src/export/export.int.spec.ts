@@ -87,6 +87,32 @@ describe('exporting a range of the ledger', () => {
     await expect(verifyExportDirectory(directory, ledger.keys.verifierKey)).resolves.toMatchObject({ status: 'intact', events: inFebruary.length });
   });
 
+  it('stops an interrupted export between events with a bundle that verifies; the remainder, exported after it, completes the range', async () => {
+    const range = await resolveRange(ledger.log, {});
+    const interruption = new AbortController();
+    const first: string[] = [];
+    const partial = await exporter.export(
+      range,
+      (line) => {
+        first.push(line.slice(0, -1));
+        if (first.length === 70) interruption.abort();
+      },
+      undefined,
+      interruption.signal,
+    );
+
+    expect(partial).toMatchObject({ eventCount: 70, range: { toPosition: history[69]!.globalPosition } });
+    await expect(verifyExportBundle(first, partial, ledger.keys.verifierKey)).resolves.toMatchObject({ status: 'intact', events: 70, sealedEvents: 70 });
+
+    const remainder = await exporter.remainderOf(range, partial);
+    expect(remainder).toEqual({ fromPosition: history[70]!.globalPosition, toPosition: history.at(-1)!.globalPosition });
+    const rest: string[] = [];
+    const restManifest = await exporter.export(await resolveRange(ledger.log, remainder!), (line) => void rest.push(line.slice(0, -1)));
+    await expect(verifyExportBundle(rest, restManifest, ledger.keys.verifierKey)).resolves.toMatchObject({ status: 'intact', events: history.length - 70 });
+    expect([...first, ...rest].map((line) => (JSON.parse(line) as EventEnvelope).eventId)).toEqual(history.map((event) => event.eventId));
+    expect(await exporter.remainderOf(range, await exporter.export(range, () => undefined))).toBeNull();
+  });
+
   it('finds an export edited after it was written, naming the changed event', async () => {
     const directory = await exportTo({});
     const file = join(directory, EXPORT_EVENTS_FILE);

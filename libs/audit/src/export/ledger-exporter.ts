@@ -10,6 +10,10 @@
  * hashes of every earlier event, and the consistency proof those up to the checkpoint
  * after the range (two narrow columns; see ledger-proofs.ts).
  *
+ * An export can be interrupted (`signal`): it stops before the next event and the
+ * manifest seals what was written, so the bundle verifies by itself; `remainderOf` names
+ * the range of what is left, to export as a second bundle that begins where this ends.
+ *
  * Positions need not increase from line to line: where two appends committed in the
  * other order than they took their positions, the lines keep the commit order, which is
  * the order of the leaves, and the manifest names the range by its first and last
@@ -29,7 +33,7 @@ import type { DataSource } from 'typeorm';
 import type { CommittedLog } from '../log/committed-log';
 import type { LedgerProofs } from '../proofs/ledger-proofs';
 import type { CheckpointStore } from '../sealing/checkpoint-store';
-import type { ResolvedRange } from './log-range';
+import type { RangeRequest, ResolvedRange } from './log-range';
 
 export interface LedgerIdentity {
   origin: string;
@@ -52,8 +56,8 @@ export class LedgerExporter {
     private readonly identity: LedgerIdentity,
   ) {}
 
-  /** Writes the range's lines to `sink`, in commit order, and answers the manifest. */
-  async export(range: ResolvedRange, sink: LineSink, onProgress?: (progress: ExportProgress) => void): Promise<ExportManifest> {
+  /** Writes the range's lines to `sink`, in commit order, and answers the manifest (of what was written, when `signal` interrupted it). */
+  async export(range: ResolvedRange, sink: LineSink, onProgress?: (progress: ExportProgress) => void, signal?: AbortSignal): Promise<ExportManifest> {
     const writer = new ExportBundleWriter({
       ...this.identity,
       startTree: range.startTreeSize > 0 ? await this.treeBefore(range) : undefined,
@@ -62,19 +66,35 @@ export class LedgerExporter {
     const recorded = { earliest: '', latest: '' };
     let eventsWritten = 0;
     if (range.through) {
-      for await (const page of this.log.events({ after: range.after, through: range.through })) {
+      scan: for await (const page of this.log.events({ after: range.after, through: range.through })) {
         for (const event of page.items) {
+          if (signal?.aborted) break scan;
           await sink(writer.line(event));
           if (!firstVersions.has(event.streamId)) firstVersions.set(event.streamId, event.streamVersion);
           noteRecordedAt(recorded, event);
+          eventsWritten += 1;
         }
-        eventsWritten += page.items.length;
         onProgress?.({ eventsWritten });
       }
     }
     const seals = await this.sealsFor(range.startTreeSize, range.startTreeSize + eventsWritten);
     const manifest = { ...writer.manifest(seals), streamHeads: await this.streamHeadsBefore(firstVersions) };
-    return withTimeRange(manifest, range, recorded);
+    // Cut short, the bundle covers the recorded times it holds, not those asked for.
+    const { toTime: _askedEnd, ...cutShort } = range;
+    return withTimeRange(manifest, signal?.aborted ? cutShort : range, recorded);
+  }
+
+  /**
+   * What an interrupted export left out: from the event after its last line through the
+   * end of the range it was asked for, by position; null when nothing is left.
+   */
+  async remainderOf(range: ResolvedRange, manifest: ExportManifest): Promise<RangeRequest | null> {
+    if (!range.through) return null;
+    const lastWritten = manifest.eventCount === 0 ? range.after : await this.log.cursorOf(manifest.range.toPosition!);
+    for await (const page of this.log.leaves({ after: lastWritten ?? range.after, through: range.through, limit: 1 })) {
+      return { fromPosition: page.last.position, toPosition: range.through.position };
+    }
+    return null;
   }
 
   /** The tree just before the range, from every earlier leaf. */

@@ -3,7 +3,7 @@
  * bundle, with a progress bar, and say how to verify it; verify a bundle offline and
  * print the verdict (exit code 1 when it is not intact).
  */
-import { ledgerOrigin, LedgerExporter, LedgerProofs, resolveRange, verifyExportDirectory, writeExportDirectory } from '@ledger/audit';
+import { ledgerOrigin, LedgerExporter, LedgerProofs, resolveRange, verifyExportDirectory, writeExportDirectory, type RangeRequest } from '@ledger/audit';
 import { CliError } from '../../cli-error';
 import type { CliContext } from '../command-group';
 import type { ExportOptions } from './export.command';
@@ -31,9 +31,14 @@ async function exportRange(database: LedgerDatabase, verifierKey: string, option
   const range = await resolveRange(log, options);
   const total = range.through ? await log.count({ after: range.after, through: range.through }) : 0;
   const bar = progressBar(options.progress, 'events');
+  const interruption = new AbortController();
+  const interrupt = () => interruption.abort();
+  process.once('SIGINT', interrupt);
   try {
-    const manifest = await writeExportDirectory(exporter, range, options.out, ({ eventsWritten }) => bar.update(eventsWritten, total));
+    const manifest = await writeExportDirectory(exporter, range, options.out, ({ eventsWritten }) => bar.update(eventsWritten, total), interruption.signal);
     bar.stop();
+    const remainder = interruption.signal.aborted ? await exporter.remainderOf(range, manifest) : null;
+    if (remainder) throw new CliError(interruptedExport(options.out, manifest.eventCount, remainder));
     return [
       manifest.eventCount === 0
         ? `Exported no events (the range is empty) to ${options.out}:`
@@ -45,5 +50,14 @@ async function exportRange(database: LedgerDatabase, verifierKey: string, option
     ].join('\n');
   } finally {
     bar.stop();
+    process.off('SIGINT', interrupt);
   }
+}
+
+/** An interrupted export is a sound bundle of what it wrote; the rest goes into a second bundle that starts where it ends. */
+function interruptedExport(directory: string, eventsWritten: number, remainder: RangeRequest): string {
+  return [
+    `Export interrupted after ${eventsWritten} events: ${directory} holds them as a complete bundle that verifies by itself.`,
+    `Export the rest of the range into another directory with: ledgerctl audit export --out <dir> --from-position ${remainder.fromPosition} --to-position ${remainder.toPosition}`,
+  ].join('\n');
 }

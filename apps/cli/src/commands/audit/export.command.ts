@@ -40,6 +40,10 @@ export function registerExport(audit: Command, context: CliContext): void {
       ),
     );
   describeSources(command, 'database');
+  command.addHelpText(
+    'after',
+    '\nCtrl-C stops between events: the directory then holds a complete bundle of what was written, and the command prints the --from-position and --to-position that export the rest.',
+  );
 
   const verify = audit
     .command('verify-export <dir>')
