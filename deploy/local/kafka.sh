@@ -127,8 +127,12 @@ principal_password() {
 
 write_configuration() {
   mkdir -p "$DATA_DIR"
-  local jaas
+  local jaas controller_jaas controller_password
   jaas="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"$(principal_password admin)\";"
+  # The broker authenticates to its own controller too. PLAIN, not SCRAM: SCRAM credentials
+  # live in the metadata the controller serves, so the controller cannot need them first.
+  controller_password="$(principal_password controller)"
+  controller_jaas="org.apache.kafka.common.security.plain.PlainLoginModule required username=\"controller\" password=\"$controller_password\" user_controller=\"$controller_password\";"
   # Both files hold the admin password (the broker authenticates to itself as admin): owner only.
   (
     umask 077
@@ -141,16 +145,19 @@ listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_C
 advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=SASL_PLAINTEXT
-listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
 sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
 listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=$jaas
+# Nobody is anonymous on the controller listener either: a local process reaching
+# 127.0.0.1:$KAFKA_CONTROLLER_PORT must log in as the controller principal.
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=$controller_jaas
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false
-# User:ANONYMOUS is who the broker is to its own controller: in combined mode they talk
-# over the PLAINTEXT controller listener (bound to 127.0.0.1), and without it the broker
-# cannot even register. Clients use the SASL listener, where nobody is anonymous.
-super.users=User:admin;User:ANONYMOUS
+# User:controller is the broker to its own controller (registration, metadata).
+super.users=User:admin;User:controller
 log.dirs=$DATA_DIR
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
