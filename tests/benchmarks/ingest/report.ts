@@ -133,7 +133,7 @@ export function printReport(report: IngestReport, print: (line: string) => void)
   if (report.endToEnd) {
     const { figures, highestSustainedPerSecond } = report.endToEnd;
     print(table(
-      ['offered events/s', 'sent events/s', 'events', 'accepted -> reporting view p50 / p95 / p99 / max ms', 'backlog when sending stopped', 'drained in ms', 'sustained'],
+      ['offered events/s', 'sent events/s', 'events', 'accepted -> reporting view p50 / p95 / p99 / max ms', 'backlog when sending stopped', 'drained in ms', 'failed requests', 'sustained'],
       figures.map((figure) => [
         number(figure.offeredPerSecond),
         number(figure.sentPerSecond),
@@ -141,6 +141,7 @@ export function printReport(report: IngestReport, print: (line: string) => void)
         [figure.latencyMs.p50, figure.latencyMs.p95, figure.latencyMs.p99, figure.latencyMs.max].map((ms) => ms.toFixed(0)).join(' / '),
         number(figure.backlogAtEnd),
         number(figure.drainMs),
+        number(figure.failedRequests),
         figure.sustained ? 'yes' : 'no',
       ]),
     ));

@@ -51,6 +51,10 @@ export interface LatencyFigure {
   backlogAtEnd: number;
   /** From the end of sending until everything was visible. */
   drainMs: number;
+  /** Requests that got no answer or an error (the ledger overwhelmed, say); any one means not sustained. */
+  failedRequests: number;
+  /** What the first failed request met. */
+  firstFailure?: string;
   sustained: boolean;
 }
 
@@ -81,7 +85,8 @@ export async function measureEndToEndLatency(pipeline: PipelineUnderTest, settin
       figures.push(figure);
       say(
         `  offered ${rate}/s: sent ${Math.round(figure.sentPerSecond)}/s, p50 ${figure.latencyMs.p50.toFixed(0)} ms, p99 ${figure.latencyMs.p99.toFixed(0)} ms, ` +
-          `backlog ${figure.backlogAtEnd} drained in ${figure.drainMs.toFixed(0)} ms: ${figure.sustained ? 'sustained' : 'NOT sustained'}`,
+          `backlog ${figure.backlogAtEnd} drained in ${figure.drainMs.toFixed(0)} ms` +
+          `${figure.failedRequests > 0 ? `, ${figure.failedRequests} requests failed (first: ${figure.firstFailure})` : ''}: ${figure.sustained ? 'sustained' : 'NOT sustained'}`,
       );
       if (figure.sustained) highestSustainedPerSecond = rate;
       else if (rate > Math.max(...settings.quotedRates)) break;
@@ -113,9 +118,10 @@ async function offerAtRate(client: BenchHttpClient, watcher: VisibilityWatcher, 
   const ticks = Math.round((seconds * 1000) / tickMs);
   const inFlight = new Set<Promise<void>>();
   let sent = 0;
-  let failure: unknown = null;
+  let failedRequests = 0;
+  let firstFailure: string | undefined;
   const started = performance.now();
-  for (let tick = 0; tick < ticks && failure === null; tick += 1) {
+  for (let tick = 0; tick < ticks; tick += 1) {
     const due = started + tick * tickMs;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
@@ -124,14 +130,16 @@ async function offerAtRate(client: BenchHttpClient, watcher: VisibilityWatcher, 
     sent += batch.length;
     const request = postBatch(client, batch).then(
       (results) => watcher.expect(results.flatMap((result) => result.events.map((event) => event.globalPosition)), performance.now()),
-      (error: unknown) => void (failure ??= error),
+      (error: unknown) => {
+        failedRequests += 1;
+        firstFailure ??= error instanceof Error ? error.message : String(error);
+      },
     );
     inFlight.add(request);
     void request.finally(() => inFlight.delete(request));
   }
   const sendingMs = performance.now() - started;
   await Promise.all(inFlight);
-  if (failure !== null) throw failure;
   const sendingEnded = performance.now();
   const backlogAtEnd = watcher.pending;
   await watcher.drain(DRAIN_TIMEOUT_MS);
@@ -145,7 +153,9 @@ async function offerAtRate(client: BenchHttpClient, watcher: VisibilityWatcher, 
     latencyMs: latencyOf(watcher.latenciesMs),
     backlogAtEnd,
     drainMs,
-    sustained: sentPerSecond >= 0.95 * rate && drainMs <= DRAIN_BOUND_MS,
+    failedRequests,
+    ...(firstFailure === undefined ? {} : { firstFailure }),
+    sustained: failedRequests === 0 && sentPerSecond >= 0.95 * rate && drainMs <= DRAIN_BOUND_MS,
   };
 }
 
