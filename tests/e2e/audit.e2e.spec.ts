@@ -8,7 +8,6 @@
  * Commands are posted one after another, so the log's commit order and position order
  * agree; the export format of libs/integrity still requires that (see the audit report).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,31 +15,17 @@ import { Client } from 'pg';
 import { buildDemoDataset } from '../../apps/cli/src/demo/demo-dataset';
 import { eventually } from '../support/eventually';
 import { bearer, LedgerStack } from '../support/ledger-stack';
-import { builtEntryOf, REPO_ROOT, ServiceProcess } from '../support/service-process';
+import { runBuiltScript, type CliRun } from '../support/ledgerctl';
+import { builtEntryOf, ServiceProcess } from '../support/service-process';
 
 jest.setTimeout(300_000);
 
 const SUBMISSIONS = 150;
 const ORIGIN = 'alignment-ledger.e2e/ledger';
 
-interface CliRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the built ledgerctl; `apiKey` is given the way an auditor would, as LEDGER_API_KEY. */
 function ledgerctl(args: string[], apiKey?: string): Promise<CliRun> {
-  const env = { ...process.env, LEDGER_API_KEY: apiKey ?? '' };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [builtEntryOf('cli'), ...args], { cwd: REPO_ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-  });
+  return runBuiltScript(builtEntryOf('cli'), args, { ...process.env, LEDGER_API_KEY: apiKey ?? '' });
 }
 
 describe('auditing the running ledger', () => {

@@ -5,7 +5,6 @@
  * analyst's service account answers each sample question of DOMAIN.md over HTTP, and
  * a BI tool's login, created by the query API's script, reads the same views over SQL.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { ProjectionLag } from '@ledger/projections';
 import { projectorAcls, SERVICE_PRINCIPALS } from '@ledger/messaging';
@@ -16,7 +15,8 @@ import { buildDemoDataset } from '../../apps/cli/src/demo/demo-dataset';
 import { LedgerClient } from '../../apps/cli/src/ledger-client/ledger-client';
 import { eventually } from '../support/eventually';
 import { LedgerStack } from '../support/ledger-stack';
-import { builtEntryOf, REPO_ROOT, ServiceProcess } from '../support/service-process';
+import { runBuiltScript, type CliRun } from '../support/ledgerctl';
+import { builtEntryOf, ServiceProcess } from '../support/service-process';
 
 jest.setTimeout(300_000);
 
@@ -183,17 +183,8 @@ describe('the query API, end to end on the demo quarter', () => {
   });
 });
 
-function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  const entry = builtEntryOf('query-api').replace(/main\.js$/, `${script}.js`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-  });
+function runScript(script: string, args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runBuiltScript(builtEntryOf('query-api').replace(/main\.js$/, `${script}.js`), args, { ...process.env, ...env });
 }
 
 async function dropRole(databaseUrl: string, role: string): Promise<void> {
