@@ -91,7 +91,7 @@ export const hostileRequest: fc.Arbitrary<HostileRequest> = fc.oneof(
   fc.record({ key: fc.constantFrom('idempotency-key', 'if-match', 'x-occurred-at', 'x-source-system'), value: badId }).map(({ key, value }) => ({
     label: `header ${key}: ${JSON.stringify(value)}`,
     path: '/partnerships/hostile-target/readings',
-    headers: { ...json, [key]: encodeURIComponent(value) },
+    headers: { ...json, [key]: encodeURIComponent(withoutLoneSurrogates(value)) },
     body: JSON.stringify(COMMAND_EXAMPLES.RecordReading),
   })),
   fc.record({ value: fc.oneof(notAnObject, fc.constant({ ...COMMAND_EXAMPLES.RecordReading, value: 'NaN' })) }).map(({ value }) => ({
@@ -113,6 +113,11 @@ export const hostileMessage: fc.Arbitrary<{ label: string; value: Buffer }> = fc
     return { label: `${type} without an idempotency key`, value: Buffer.from(JSON.stringify(withoutKey)) };
   }),
 );
+
+/** A header travels as bytes: a lone UTF-16 surrogate has none (encodeURIComponent throws), so it becomes U+FFFD. */
+function withoutLoneSurrogates(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
 
 /** `count` samples of an arbitrary, reproducible from `seed`. */
 export function samples<T>(arbitrary: fc.Arbitrary<T>, count: number, seed: number): T[] {

@@ -8,7 +8,8 @@
  * - A rejected message goes to the dead-letter topic with its reason, and the consumer
  *   moves on: one bad submission does not block the ones behind it.
  * - A thrown error means "not now" (the database is down, say): the same message is
- *   retried with growing pauses and nothing behind it is handled until it succeeds.
+ *   retried with growing pauses and nothing behind it in its partition is handled until
+ *   it succeeds. Partitions are independent: several are handled at once.
  * - `stop()` lets the in-flight message finish; a message still failing is left
  *   uncommitted for the next consumer.
  *
@@ -28,6 +29,12 @@ import { INGEST_SESSION_TIMEOUT_MS, retryDelayMs, type RetryPolicy } from './ret
  * this is shorter than kafkajs's 5 s default: a quick shutdown for one idle fetch a second.
  */
 const IDLE_FETCH_WAIT_MS = 1_000;
+/**
+ * Partitions handled at once. Each partition stays strictly in order (a publisher keys a
+ * partnership's submissions to one partition); several partitions in flight let their
+ * submissions share the ledger's group commits instead of taking turns one message at a time.
+ */
+const PARTITIONS_IN_PARALLEL = 6;
 
 export interface CommandIngestConsumerOptions {
   kafka: Kafka;
@@ -78,6 +85,7 @@ export class CommandIngestConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
       eachBatch: (payload) => this.processBatch(payload),
     });
   }
