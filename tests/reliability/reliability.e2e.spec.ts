@@ -37,7 +37,7 @@ import { SubmissionLoad } from './submission-load';
 
 const LONG = process.env.RELIABILITY_PROFILE === 'long';
 const PROFILE = LONG
-  ? { partnerships: 32, httpSubmitters: 10, kafkaSubmitters: 3, kafkaMessagesPerSecond: 100, batchSize: 20, outageMs: 8_000, rounds: 3, hostileRequests: 3_000, hostileMessages: 500, conflictRounds: 100 }
+  ? { partnerships: 32, httpSubmitters: 10, kafkaSubmitters: 3, kafkaMessagesPerSecond: 50, batchSize: 20, outageMs: 8_000, rounds: 3, hostileRequests: 3_000, hostileMessages: 500, conflictRounds: 100 }
   : { partnerships: 8, httpSubmitters: 4, kafkaSubmitters: 1, kafkaMessagesPerSecond: 100, batchSize: 5, outageMs: 3_000, rounds: 1, hostileRequests: 150, hostileMessages: 40, conflictRounds: 10 };
 const FAULTS: FaultKind[] = [
   'relay killed',

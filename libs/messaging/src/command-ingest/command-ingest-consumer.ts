@@ -3,8 +3,9 @@
  * handler. The guarantees the ledger relies on:
  *
  * - An offset is committed only after its message is handled (accepted, or rejected and
- *   safely on the dead-letter topic). A crash at any point re-delivers, never skips;
- *   handlers must therefore be idempotent (submissions carry an idempotency key).
+ *   safely on the dead-letter topic), in steps of up to 100 messages or 1 s. A crash at
+ *   any point re-delivers, never skips; handlers must therefore be idempotent
+ *   (submissions carry an idempotency key).
  * - A rejected message goes to the dead-letter topic with its reason, and the consumer
  *   moves on: one bad submission does not block the ones behind it.
  * - A thrown error means "not now" (the database is down, say): the same message is
@@ -35,6 +36,9 @@ const IDLE_FETCH_WAIT_MS = 1_000;
  * submissions share the ledger's group commits instead of taking turns one message at a time.
  */
 const PARTITIONS_IN_PARALLEL = 6;
+/** Offsets are committed at least this often while a batch runs (see OffsetCommits). */
+const COMMIT_EVERY = 100;
+const COMMIT_AFTER_MS = 1_000;
 
 export interface CommandIngestConsumerOptions {
   kafka: Kafka;
@@ -98,18 +102,22 @@ export class CommandIngestConsumer {
   }
 
   private async processBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    for (const record of batch.messages) {
-      if (!isRunning() || isStale()) return;
-      const message = toIngestMessage(batch.topic, batch.partition, record);
-      const handled = await this.handleUntilDone(message, heartbeat);
-      if (!handled) return;
-      // Kafka's committed offset names the next message to read, hence + 1.
-      const nextOffset = (BigInt(record.offset) + 1n).toString();
-      await commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }],
-      });
-      resolveOffset(record.offset);
-      await heartbeat();
+    const commits = new OffsetCommits((offset) =>
+      commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset }] }] }),
+    );
+    try {
+      for (const record of batch.messages) {
+        if (!isRunning() || isStale()) return;
+        const message = toIngestMessage(batch.topic, batch.partition, record);
+        const handled = await this.handleUntilDone(message, heartbeat);
+        if (!handled) return;
+        resolveOffset(record.offset);
+        await commits.handled(record.offset);
+        await heartbeat();
+      }
+    } finally {
+      // What was handled is committed even when the batch ends early; not after a rebalance took the partition.
+      if (!isStale()) await commits.flush();
     }
   }
 
@@ -153,6 +161,36 @@ export class CommandIngestConsumer {
     } catch {
       return false;
     }
+  }
+}
+
+/**
+ * Commits a partition's offset after handled messages, but not one commit (a broker round
+ * trip) per message: every COMMIT_EVERY messages or COMMIT_AFTER_MS, and at the end of the
+ * batch. A crash in between re-delivers at most those messages, which the idempotency keys
+ * make harmless; nothing is ever committed before it is handled.
+ */
+class OffsetCommits {
+  private pending: string | null = null;
+  private handledSinceCommit = 0;
+  private lastCommitAt = Date.now();
+
+  constructor(private readonly commit: (nextOffset: string) => Promise<void>) {}
+
+  async handled(offset: string): Promise<void> {
+    // Kafka's committed offset names the next message to read, hence + 1.
+    this.pending = (BigInt(offset) + 1n).toString();
+    this.handledSinceCommit += 1;
+    if (this.handledSinceCommit >= COMMIT_EVERY || Date.now() - this.lastCommitAt >= COMMIT_AFTER_MS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending === null) return;
+    const offset = this.pending;
+    await this.commit(offset);
+    if (this.pending === offset) this.pending = null;
+    this.handledSinceCommit = 0;
+    this.lastCommitAt = Date.now();
   }
 }
 
