@@ -25,7 +25,7 @@ import { verifyStreamChains } from '@ledger/integrity';
 import { createTestKafka, testKafkaPrincipal } from '@ledger/testing';
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { eventually } from '../support/eventually';
+import { eventually, whileProgressing } from '../support/eventually';
 import { OwnKafkaBroker } from '../support/kafka-broker';
 import { LedgerStack, PROJECTOR_APPS, TEST_PUBLISHER } from '../support/ledger-stack';
 import { REPO_ROOT } from '../support/service-process';
@@ -37,7 +37,7 @@ import { SubmissionLoad } from './submission-load';
 
 const LONG = process.env.RELIABILITY_PROFILE === 'long';
 const PROFILE = LONG
-  ? { partnerships: 32, httpSubmitters: 10, kafkaSubmitters: 3, kafkaMessagesPerSecond: 50, batchSize: 20, outageMs: 8_000, rounds: 3, hostileRequests: 3_000, hostileMessages: 500, conflictRounds: 100 }
+  ? { partnerships: 32, httpSubmitters: 10, kafkaSubmitters: 3, kafkaMessagesPerSecond: 20, batchSize: 20, outageMs: 8_000, rounds: 3, hostileRequests: 3_000, hostileMessages: 500, conflictRounds: 100 }
   : { partnerships: 8, httpSubmitters: 4, kafkaSubmitters: 1, kafkaMessagesPerSecond: 100, batchSize: 5, outageMs: 3_000, rounds: 1, hostileRequests: 150, hostileMessages: 40, conflictRounds: 10 };
 const FAULTS: FaultKind[] = [
   'relay killed',
@@ -125,7 +125,8 @@ describe('reliability: faults, concurrency and hostile input, with nothing lost 
     const acknowledged = load.counters.acknowledged;
 
     // Everything acknowledged reaches the store (Kafka ingest is asynchronous) and both views.
-    await eventually(async () => (await recordedObservations()).size >= acknowledged.size, 'every acknowledged submission to be recorded', 180_000);
+    // A backlog of Kafka submissions may still be draining: waited for while it moves.
+    await whileProgressing(async () => (await recordedObservations()).size, acknowledged.size, 'every acknowledged submission to be recorded');
     const recorded = await recordedObservations();
     const lost = [...acknowledged.keys()].filter((id) => !recorded.has(id));
     const duplicated = [...recorded].filter(([, times]) => times > 1).map(([id]) => id);

@@ -19,3 +19,24 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
 }
+
+/**
+ * Waits for a count to reach `target` for as long as it keeps growing: a slow drain (a
+ * backlog the stack works through) is waited for, a stalled one fails once the count has
+ * not moved for `stallMs`. For proofs that nothing is lost, where slow is not lost.
+ */
+export async function whileProgressing(count: () => Promise<number>, target: number, description: string, stallMs = 60_000): Promise<void> {
+  let best = -1;
+  let movedAt = Date.now();
+  for (;;) {
+    const now = await count();
+    if (now >= target) return;
+    if (now > best) {
+      best = now;
+      movedAt = Date.now();
+    } else if (Date.now() - movedAt >= stallMs) {
+      throw new Error(`Waited for ${description}: stuck at ${now} of ${target} for ${stallMs} ms.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
