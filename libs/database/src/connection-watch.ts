@@ -20,10 +20,18 @@ export class PostgresConnectionWatch {
     private readonly name: string,
   ) {}
 
-  /** Listens to a pg pool (node-postgres, or the one inside a TypeORM data source). */
+  /**
+   * Listens to a pg pool (node-postgres, or the one inside a TypeORM data source), and to
+   * each of its connections for as long as it lives: a connection that breaks while a
+   * caller holds it emits `error` too, outside any query, and the pool listens only to
+   * idle ones. The caller's next query fails instead, and releases it.
+   */
   watch(pool: Pick<Pool, 'on'>): void {
     pool.on('error', (error: Error) => this.lost(error));
-    pool.on('connect', () => this.reached());
+    pool.on('connect', (client: PoolClient) => {
+      client.on('error', (error: Error) => this.lost(error));
+      this.reached();
+    });
   }
 
   /** For failures met outside the pool's own events, e.g. a refused connection attempt. */
@@ -46,15 +54,4 @@ export class PostgresConnectionWatch {
 export function poolOfDataSource(dataSource: { driver: unknown }): Pick<Pool, 'on'> | null {
   const master = (dataSource.driver as { master?: Pick<Pool, 'on'> }).master;
   return master && typeof master.on === 'function' ? master : null;
-}
-
-/**
- * For a client checked out and released by hand: swallows the `error` a broken
- * connection emits between queries (the next query fails instead). Returns the function
- * that stops listening, to call before release.
- */
-export function guardCheckedOutClient(client: Pick<PoolClient, 'on' | 'off'>): () => void {
-  const ignore = () => undefined;
-  client.on('error', ignore);
-  return () => client.off('error', ignore);
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { guardCheckedOutClient, PostgresConnectionWatch } from './connection-watch';
+import { PostgresConnectionWatch } from './connection-watch';
 
 function recordingLogger() {
   const lines: { level: string; message: string; context: Record<string, unknown> }[] = [];
@@ -16,11 +16,11 @@ describe('PostgresConnectionWatch', () => {
     const pool = new EventEmitter();
     new PostgresConnectionWatch(logger, 'ledger').watch(pool as never);
 
-    pool.emit('connect');
+    pool.emit('connect', new EventEmitter());
     pool.emit('error', new Error('Connection terminated unexpectedly'));
     pool.emit('error', new Error('Connection terminated unexpectedly'));
-    pool.emit('connect');
-    pool.emit('connect');
+    pool.emit('connect', new EventEmitter());
+    pool.emit('connect', new EventEmitter());
 
     expect(logger.lines.map(({ level, message }) => `${level}: ${message}`)).toEqual([
       'warn: PostgreSQL is unreachable; retrying with backoff',
@@ -37,12 +37,15 @@ describe('PostgresConnectionWatch', () => {
   });
 });
 
-describe('guardCheckedOutClient', () => {
-  it('swallows the error a checked-out client emits between queries until the guard is lifted', () => {
+describe('PostgresConnectionWatch on connections in use', () => {
+  it('swallows the error a connection emits between queries while a caller holds it, and says PostgreSQL is gone', () => {
+    const logger = recordingLogger();
+    const pool = new EventEmitter();
+    new PostgresConnectionWatch(logger, 'projector').watch(pool as never);
     const client = new EventEmitter();
-    const stopGuarding = guardCheckedOutClient(client as never);
+    pool.emit('connect', client);
+
     expect(() => client.emit('error', new Error('terminated'))).not.toThrow();
-    stopGuarding();
-    expect(() => client.emit('error', new Error('terminated'))).toThrow('terminated');
+    expect(logger.lines.map(({ message }) => message)).toEqual(['PostgreSQL is unreachable; retrying with backoff']);
   });
 });

@@ -16,7 +16,6 @@
  * so a verification or an export reads one consistent snapshot at full speed without
  * holding the whole log in memory.
  */
-import { guardCheckedOutClient } from '@ledger/database';
 import type { EventEnvelope } from '@ledger/contracts';
 import type { LogEntry } from '@ledger/integrity';
 import { readCommittedLog, type CopyBatch } from '@ledger/projections';
@@ -80,7 +79,6 @@ export class CommittedLog {
     // A connection of the driver's own pool: COPY streams are not a TypeORM feature.
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
     const client = await pool.connect();
-    const stopGuarding = guardCheckedOutClient(client);
     let readToTheEnd = false;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -88,7 +86,6 @@ export class CommittedLog {
       readToTheEnd = true;
     } finally {
       if (readToTheEnd) await client.query('ROLLBACK').catch(() => undefined);
-      stopGuarding();
       // A COPY left half read keeps its connection busy: the pool closes it instead (the server rolls back).
       client.release(readToTheEnd ? undefined : new Error('The log scan stopped before its end.'));
     }

@@ -6,7 +6,6 @@
  * The pool it is given should connect as the BI role (see the query API), so whatever
  * SQL runs here can read schema `bi` and nothing else.
  */
-import { guardCheckedOutClient } from '@ledger/database';
 import type { Pool, PoolClient } from 'pg';
 import type { BiView } from '../catalogue/bi-view';
 import { KEY_SEPARATOR } from '../catalogue/column';
@@ -61,18 +60,15 @@ export class BiReader {
   /** Streams every row of the query (up to its limit, if any) to `sink`, in order, from one snapshot. */
   async export(source: QuerySource, query: ListQuery, sink: RowSink): Promise<void> {
     const client = await this.pool.connect();
-    const stopGuarding = guardCheckedOutClient(client);
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const statement = listStatement(source, query, query.limit);
       await client.query(`DECLARE ${EXPORT_CURSOR} NO SCROLL CURSOR FOR ${statement.text}`, statement.values);
       await this.drain(client, sink);
       await client.query('COMMIT');
-      stopGuarding();
       client.release();
     } catch (error) {
       // Closing the connection ends its transaction and cursor, whatever state a failure left them in.
-      stopGuarding();
       client.release(true);
       throw error;
     }

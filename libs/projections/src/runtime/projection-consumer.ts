@@ -14,7 +14,6 @@
  * before it applied): views must be complete, so nothing is skipped. Anything else
  * (the database briefly away, a rebalance) fails the batch, and kafkajs delivers it again.
  */
-import { guardCheckedOutClient } from '@ledger/database';
 import type { EventEnvelope } from '@ledger/contracts';
 import type { MessagingLogger } from '@ledger/messaging';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
@@ -87,7 +86,6 @@ export class ProjectionConsumer {
 
   private async consume(payload: EachBatchPayload): Promise<void> {
     const client = await this.options.pool.connect();
-    const stopGuarding = guardCheckedOutClient(client);
     let broken: unknown;
     try {
       const query: QueryFunction = (sql, params) => client.query(sql, params);
@@ -105,7 +103,6 @@ export class ProjectionConsumer {
       }
       this.fail(payload, error);
     } finally {
-      stopGuarding();
       // After a failure the session may be dead or mid-transaction: the pool closes it rather than lend it again.
       client.release(broken === undefined ? undefined : true);
     }

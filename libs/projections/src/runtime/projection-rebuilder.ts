@@ -14,7 +14,6 @@
  * `begin()` takes the lock and answers at once (the HTTP endpoint answers 202 or 409 on
  * it); `run()` does the rest and reports progress as it goes.
  */
-import { guardCheckedOutClient } from '@ledger/database';
 import { randomUUID } from 'node:crypto';
 import type { MessagingLogger } from '@ledger/messaging';
 import type { EventStore } from '@ledger/event-store';
@@ -56,7 +55,6 @@ export class ProjectionRebuilder {
   /** Takes the rebuild lock; fails with `projector.rebuild-in-progress` when another rebuild holds it. */
   async begin(): Promise<Rebuild> {
     const client = await this.options.pool.connect();
-    const stopGuarding = guardCheckedOutClient(client);
     try {
       if (!(await tryRebuildLock(queryOf(client), this.options.liveSchema))) {
         throw new ProjectorError(
@@ -65,11 +63,10 @@ export class ProjectionRebuilder {
         );
       }
     } catch (error) {
-      stopGuarding();
       client.release();
       throw error;
     }
-    return new Rebuild(this.options, client, stopGuarding);
+    return new Rebuild(this.options, client);
   }
 
   /** Rebuilds and switches; resolves with the final progress once the new schema is live. */
@@ -87,8 +84,6 @@ export class Rebuild {
   constructor(
     private readonly options: ProjectionRebuilderOptions,
     private readonly client: PoolClient,
-    /** Stops swallowing the connection's errors (see guardCheckedOutClient), before release. */
-    private readonly stopGuarding: () => void,
   ) {
     this.query = queryOf(client);
     const stamp = (options.clock ?? (() => new Date()))().getTime();
@@ -127,7 +122,6 @@ export class Rebuild {
       throw error;
     } finally {
       await releaseRebuildLock(this.query, this.options.liveSchema).catch(() => undefined);
-      this.stopGuarding();
       this.client.release();
     }
   }

@@ -4,7 +4,8 @@
  * printing its progress (at most once a second, and at every change of state) and
  * resolving once the rebuilt schema is live.
  */
-import { createEventStoreDataSource, EventStore, migrateEventStore } from '@ledger/event-store';
+import { PostgresConnectionWatch } from '@ledger/database';
+import { EventStore, migrateEventStore, openEventStoreDataSource } from '@ledger/event-store';
 import type { MessagingLogger } from '@ledger/messaging';
 import { Pool } from 'pg';
 import type { Projection } from '../projection';
@@ -28,11 +29,10 @@ const PRINT_EVERY_MS = 1_000;
 
 export async function runRebuildCommand(settings: RebuildCommandSettings): Promise<RebuildProgress> {
   const applicationName = `alignment-${settings.name}-rebuild`;
-  const dataSource = createEventStoreDataSource({ url: settings.databaseUrl, poolSize: 2, applicationName });
-  await dataSource.initialize();
+  const dataSource = await openEventStoreDataSource({ url: settings.databaseUrl, poolSize: 2, applicationName, logger: settings.logger });
   const pool = new Pool({ connectionString: settings.databaseUrl, max: 2, application_name: applicationName });
-  // A broken idle connection must fail the rebuild with a message, not crash the process without one.
-  pool.on('error', (error) => settings.logger.warn({ err: error }, 'A database connection of the rebuild broke'));
+  // A broken connection must fail the rebuild with a message, not crash the process without one.
+  new PostgresConnectionWatch(settings.logger, applicationName).watch(pool);
   try {
     await migrateEventStore(dataSource);
     const rebuilder = new ProjectionRebuilder({ ...settings, pool, eventStore: new EventStore(dataSource) });

@@ -3,7 +3,7 @@
  * and closed around one command, with one clear line when it cannot be reached.
  */
 import { CheckpointStore, CommittedLog } from '@ledger/audit';
-import { createEventStoreDataSource, EventStore } from '@ledger/event-store';
+import { EventStore, openEventStoreDataSource } from '@ledger/event-store';
 import type { DataSource } from 'typeorm';
 import { CliError } from '../../cli-error';
 
@@ -15,14 +15,20 @@ export interface LedgerDatabase {
   checkpoints: CheckpointStore;
 }
 
+/** A connection that breaks mid-command says so on stderr (the command then fails with its query's error). */
+const CONNECTION_LINES = {
+  warn: (_context: object, message: string) => void process.stderr.write(`${message}\n`),
+  info: (_context: object, message: string) => void process.stderr.write(`${message}\n`),
+};
+
 /** Runs `work` with the database open, and closes it whatever happens. */
 export async function withLedgerDatabase<T>(url: string, work: (database: LedgerDatabase) => Promise<T>): Promise<T> {
-  const dataSource = createEventStoreDataSource({ url, poolSize: 4, applicationName: 'ledgerctl-audit' });
+  let dataSource: DataSource | undefined;
   try {
-    await dataSource.initialize();
+    dataSource = await openEventStoreDataSource({ url, poolSize: 4, applicationName: 'ledgerctl-audit', logger: CONNECTION_LINES });
     await dataSource.query('SELECT 1 FROM ledger.events LIMIT 1');
   } catch (error) {
-    if (dataSource.isInitialized) await dataSource.destroy();
+    if (dataSource?.isInitialized) await dataSource.destroy();
     throw new CliError(`Cannot read the ledger's database at ${redacted(url)} (${error instanceof Error ? error.message : String(error)}); set it with --database-url or DATABASE_URL.`);
   }
   try {
