@@ -30,6 +30,7 @@ import { OwnKafkaBroker } from '../support/kafka-broker';
 import { LedgerStack, PROJECTOR_APPS, TEST_PUBLISHER } from '../support/ledger-stack';
 import { REPO_ROOT } from '../support/service-process';
 import { TcpProxy } from '../support/tcp-proxy';
+import { SLA_ID, slaReadyPartnership } from '../support/sla-partnership';
 import { compareWithRebuild, divergentRows } from '../support/view-rebuild';
 import { FaultInjector, type FaultKind } from './faults';
 import { hostileMessage, hostileRequest, samples } from './hostile-inputs';
@@ -47,7 +48,6 @@ const FAULTS: FaultKind[] = [
   'database restarted',
   'ledger killed between commit and acknowledgement',
 ];
-const SLA_ID = 'mql-first-contact';
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261202);
 
 jest.setTimeout(LONG ? 3_600_000 : 600_000);
@@ -81,7 +81,7 @@ describe('reliability: faults, concurrency and hostile input, with nothing lost 
     for (const app of PROJECTOR_APPS) await stack.startProjector(app);
     producer = createTestKafka(undefined, testKafkaPrincipal(TEST_PUBLISHER)).producer({ retry: { retries: 2 } });
     await producer.connect();
-    const setup = partnershipIds.flatMap((partnershipId) => setupSubmissions(partnershipId));
+    const setup = partnershipIds.flatMap((partnershipId) => slaReadyPartnership(partnershipId, `Reliability ${partnershipId}`));
     const response = await post('/commands/batch', { submissions: setup });
     expect(await response.json()).toMatchObject({ rejected: 0 });
   }, 300_000);
@@ -297,41 +297,6 @@ describe('reliability: faults, concurrency and hostile input, with nothing lost 
     }
   }
 });
-
-function setupSubmissions(partnershipId: string): CommandSubmission[] {
-  return [
-    {
-      type: 'ProposePartnership',
-      partnershipId,
-      idempotencyKey: `${partnershipId}/propose`,
-      data: {
-        partnershipId,
-        name: `Reliability ${partnershipId}`,
-        partners: [
-          { teamId: 'marketing', displayName: 'Marketing' },
-          { teamId: 'sales', displayName: 'Sales' },
-        ],
-        proposedBy: 'marketing',
-      },
-    },
-    {
-      type: 'DefineSla',
-      partnershipId,
-      idempotencyKey: `${partnershipId}/sla`,
-      data: {
-        slaId: SLA_ID,
-        name: 'Sales contacts every MQL within 1 hour',
-        providerTeamId: 'sales',
-        beneficiaryTeamId: 'marketing',
-        measure: 'Minutes from MQL hand-off to the first sales call',
-        unit: 'minutes',
-        threshold: { comparator: 'at-most', value: 60 },
-        complianceTarget: 0.9,
-        compliancePeriod: 'weekly',
-      },
-    },
-  ];
-}
 
 function observation(partnershipId: string, observationId: string): CommandSubmission {
   return { type: 'RecordSlaObservation', partnershipId, idempotencyKey: `canary/${observationId}`, data: { observationId, slaId: SLA_ID, value: 12 } };

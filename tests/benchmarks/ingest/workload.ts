@@ -8,8 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandSubmission } from '@ledger/contracts';
 import type { NewEvent } from '@ledger/event-store';
+import { SLA_ID, slaReadyPartnership } from '../../support/sla-partnership';
 
-export const SLA_ID = 'mql-first-contact';
+export { SLA_ID };
 export const SOURCE_SYSTEM = 'crm';
 const SUBJECT_EVERY = 4;
 
@@ -39,40 +40,7 @@ export class Workload {
 
   /** The submissions that make a partnership ready for observations. */
   setupSubmissions(partnershipId: string): CommandSubmission[] {
-    return [
-      {
-        type: 'ProposePartnership',
-        partnershipId,
-        idempotencyKey: `${partnershipId}/propose`,
-        sourceSystem: SOURCE_SYSTEM,
-        data: {
-          partnershipId,
-          name: `Benchmark partnership ${partnershipId}`,
-          partners: [
-            { teamId: 'marketing', displayName: 'Marketing' },
-            { teamId: 'sales', displayName: 'Sales' },
-          ],
-          proposedBy: 'marketing',
-        },
-      },
-      {
-        type: 'DefineSla',
-        partnershipId,
-        idempotencyKey: `${partnershipId}/sla`,
-        sourceSystem: SOURCE_SYSTEM,
-        data: {
-          slaId: SLA_ID,
-          name: 'Sales contacts every MQL within 1 hour',
-          providerTeamId: 'sales',
-          beneficiaryTeamId: 'marketing',
-          measure: 'Minutes from MQL hand-off to the first sales call or email',
-          unit: 'minutes',
-          threshold: { comparator: 'at-most', value: 60 },
-          complianceTarget: 0.9,
-          compliancePeriod: 'weekly',
-        },
-      },
-    ];
+    return slaReadyPartnership(partnershipId, `Benchmark partnership ${partnershipId}`, SOURCE_SYSTEM);
   }
 
   nextObservation(): Observation {
