@@ -1,13 +1,14 @@
 /**
  * Keeps the domain pure: production code under libs/domain/src may import only its own
- * files and the contracts, so NestJS, TypeORM, Kafka or Node I/O can never creep in.
+ * files, the contracts and immutable's data structures, so NestJS, TypeORM, Kafka or Node I/O can never creep in.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { preProcessFile } from 'typescript';
 
 const DOMAIN_ROOT = __dirname;
-const ALLOWED_PACKAGES = ['@ledger/contracts'];
+// immutable: persistent maps for the state, plain data structures with no I/O.
+const ALLOWED_PACKAGES = ['@ledger/contracts', 'immutable'];
 
 function productionFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -39,7 +40,7 @@ describe('the domain library', () => {
   });
 
   it.each(files.map((path) => [relative(DOMAIN_ROOT, path), path]))(
-    '%s imports nothing but relative paths and @ledger/contracts',
+    '%s imports nothing but relative paths, @ledger/contracts and immutable',
     (_name, path) => {
       expect(importsOf(path).filter((specifier) => !isAllowed(specifier, path))).toEqual([]);
     },

@@ -115,7 +115,7 @@ describe.each(ANCHORS)('the demo dataset loaded at %s', (anchor) => {
     }));
     expect(deliveries).toEqual(expect.arrayContaining([{ onTime: true }, { onTime: false }]));
     expect(eventsOf(replayed, 'mkt-sales', 'ContributionWithdrawn')[0].data.reason).toMatch(/\w+/);
-    const overdue = Object.values(replayed.states['mkt-sales'].contributions).filter(
+    const overdue = [...replayed.states['mkt-sales'].contributions.values()].filter(
       (contribution) => contribution.status === 'committed' && contribution.dueDate < today,
     );
     expect(overdue.map((contribution) => contribution.teamId)).toEqual(['marketing']);
@@ -141,7 +141,7 @@ describe.each(ANCHORS)('the demo dataset loaded at %s', (anchor) => {
     const metrics = replayed.states['mkt-sales'].metrics;
     const readings = eventsOf(replayed, 'mkt-sales', 'ReadingRecorded').map(({ data }) => data);
     const offTarget = readings.filter(({ metricId, period, value }) => {
-      const metric = metrics[metricId];
+      const metric = metrics.get(metricId)!;
       const target = metric.targets[period];
       return metric.ownerTeamId === 'sales' && (metric.direction === 'higher-is-better' ? value < target : value > target);
     });
@@ -153,7 +153,7 @@ describe.each(ANCHORS)('the demo dataset loaded at %s', (anchor) => {
   it('leaves only the current month of cost per MQL without a target', () => {
     const months = dataset.calendar.periods('monthly').map((month) => month.period);
     const currentMonth = months[months.length - 1];
-    for (const [metricId, metric] of Object.entries(replayed.states['mkt-sales'].metrics)) {
+    for (const [metricId, metric] of replayed.states['mkt-sales'].metrics) {
       const periods = metric.cadence === 'monthly' ? months : dataset.calendar.periods('weekly').map((week) => week.period);
       const gaps = periods.filter((period) => metric.targets[period] === undefined);
       expect({ metricId, gaps }).toEqual({ metricId, gaps: metricId === 'cost-per-mql' ? [currentMonth] : [] });
@@ -184,7 +184,7 @@ describe.each(ANCHORS)('the demo dataset loaded at %s', (anchor) => {
   });
 
   it('makes Marketing accountable for marketing technology investments in Marketing-IT since the amendment', () => {
-    const rights = replayed.states['mkt-it'].decisionRights['marketing-technology-investments'];
+    const rights = replayed.states['mkt-it'].decisionRights.get('marketing-technology-investments');
     expect(rights).toMatchObject({ marketing: ['accountable'], it: ['consulted'] });
     const activation = eventsOf(replayed, 'mkt-it', 'AgreementActivated').find(({ data }) => data.agreementVersion === 2);
     const assigned = eventsOf(replayed, 'mkt-it', 'DecisionRightAssigned').find(
@@ -194,7 +194,7 @@ describe.each(ANCHORS)('the demo dataset loaded at %s', (anchor) => {
   });
 
   it('gives each of the ten technology project steps a RACI with one accountable team', () => {
-    const areas = Object.entries(replayed.states['mkt-it'].decisionRights);
+    const areas = [...replayed.states['mkt-it'].decisionRights];
     expect(areas).toHaveLength(11);
     for (const [, rolesByTeam] of areas) {
       expect(Object.values(rolesByTeam).flat().filter((role) => role === 'accountable')).toHaveLength(1);
@@ -219,12 +219,12 @@ describe.each(ANCHORS)('the demo dataset loaded at %s', (anchor) => {
   it('changes the terms of the marketing budget and the budget variance target with the Marketing-Finance amendment', () => {
     const then = stateAtEndOf(replayed, 'mkt-finance', marchFirstBefore(now));
     const today = replayed.states['mkt-finance'];
-    const reallocationOf = (state: PartnershipState) => state.assets['marketing-budget'].usage.find(({ name }) => name === 'reallocation')?.value;
+    const reallocationOf = (state: PartnershipState) => state.assets.get('marketing-budget')?.usage.find(({ name }) => name === 'reallocation')?.value;
     expect(reallocationOf(then)).toContain('25,000 EUR');
     expect(reallocationOf(today)).toContain('75,000 EUR');
     const amendedAt = eventsOf(replayed, 'mkt-finance', 'AgreementActivated').find(({ data }) => data.agreementVersion === 2)?.occurredAt ?? now;
     const months = financeSpan().periods('monthly');
-    const targets = today.metrics['budget-variance'].targets;
+    const targets = today.metrics.get('budget-variance')!.targets;
     expect(months.map(({ period }) => [period, targets[period]])).toEqual(months.map(({ period, start }) => [period, start > amendedAt ? 3 : 5]));
   });
 
@@ -235,7 +235,7 @@ describe.each(ANCHORS)('the demo dataset loaded at %s', (anchor) => {
     expect(readPeriodsOf('customer-acquisition-cost')).toEqual(closed('monthly'));
     expect(readPeriodsOf('budget-variance')).toEqual(closed('monthly'));
     expect(readPeriodsOf('romi')).toEqual(closed('quarterly'));
-    expect(Object.values(replayed.states['mkt-finance'].metrics).map(({ ownerTeamId }) => ownerTeamId).sort()).toEqual(['finance', 'finance', 'marketing']);
+    expect([...replayed.states['mkt-finance'].metrics.values()].map(({ ownerTeamId }) => ownerTeamId).sort()).toEqual(['finance', 'finance', 'marketing']);
   });
 
   it('delivers the Marketing-Finance contributions, the spend ledger access after its due date', () => {
@@ -251,7 +251,7 @@ describe.each(ANCHORS)('the demo dataset loaded at %s', (anchor) => {
 
   it('consults Sales, no partner, on Marketing-Finance budget allocation, and records decisions only under a deciding right', () => {
     const rights = replayed.states['mkt-finance'].decisionRights;
-    expect(rights['marketing-budget-allocation']).toEqual({ finance: ['accountable'], marketing: ['responsible'], sales: ['consulted'] });
+    expect(rights.get('marketing-budget-allocation')).toEqual({ finance: ['accountable'], marketing: ['responsible'], sales: ['consulted'] });
     const decisions = eventsOf(replayed, 'mkt-finance', 'DecisionRecorded').map(({ data }) => data);
     expect(decisions.length).toBeGreaterThanOrEqual(5);
     expect(new Set(decisions.map(({ decidedBy, authority }) => `${decidedBy} as ${authority}`))).toEqual(

@@ -2,6 +2,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { PartnershipRepository } from '@ledger/application';
 import { partnershipStreamId, upcast, type EventEnvelope } from '@ledger/contracts';
+import { partnershipStateAsJson } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
 import { GetPartnershipEventsQuery, GetPartnershipQuery, type PartnershipSnapshot } from './get-partnership.query';
 
@@ -12,7 +13,7 @@ export class GetPartnershipHandler implements IQueryHandler<GetPartnershipQuery,
   async execute({ partnershipId }: GetPartnershipQuery): Promise<PartnershipSnapshot | null> {
     const streamId = partnershipStreamId(partnershipId);
     const { state, version } = await this.repository.load(streamId);
-    return version === 0 ? null : { partnershipId, streamId, version, state };
+    return version === 0 ? null : { partnershipId, streamId, version, state: partnershipStateAsJson(state) };
   }
 }
 

@@ -1,13 +1,13 @@
 /** CQRS queries over the ledger's own record: a partnership's decided state and its history. */
 import { Query } from '@nestjs/cqrs';
 import type { EventEnvelope } from '@ledger/contracts';
-import type { PartnershipState } from '@ledger/domain';
+import type { PartnershipStateJson } from '@ledger/domain';
 
 export interface PartnershipSnapshot {
   partnershipId: string;
   streamId: string;
   version: number;
-  state: PartnershipState;
+  state: PartnershipStateJson;
 }
 
 export class GetPartnershipQuery extends Query<PartnershipSnapshot | null> {

@@ -5,7 +5,7 @@
  * recorded after it happened.
  */
 import type { EventEnvelope } from '@ledger/contracts';
-import type { PartnershipState } from '@ledger/domain';
+import type { PartnershipStateJson } from '@ledger/domain';
 import { Client } from 'pg';
 import { alignmentQuarterHistory, MKT_IT, MKT_SALES } from '../../../projections/src/testing';
 import { replayIntoProjection } from '../replay/projection-replay';
@@ -58,7 +58,7 @@ describe('a partnership as of a past moment', () => {
     [MKT_IT, '2025-03-15T12:00:00.000Z'],
     [MKT_SALES, '2025-04-02T00:00:00.000Z'],
   ])('%s at %s (ledger time)', (partnershipId, instant) => {
-    let state: PartnershipState;
+    let state: PartnershipStateJson;
     let schema: string;
 
     beforeAll(async () => {

@@ -13,7 +13,7 @@
  *   asked after, business time includes it and ledger time, at the same instant, not.
  */
 import { partnershipStreamId, upcast, type EventEnvelope, type PartnershipEvent } from '@ledger/contracts';
-import { replayPartnership, type PartnershipState } from '@ledger/domain';
+import { partnershipStateAsJson, replayPartnership, type PartnershipStateJson } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { AuditError } from '../audit-error';
 import { structuralDiff, type StateChange } from './structural-diff';
@@ -30,7 +30,8 @@ export interface PartnershipAsOf {
   /** How many of the stream's events the state reflects, and the last stream version among them (0: none). */
   eventsApplied: number;
   lastStreamVersion: number;
-  state: PartnershipState;
+  /** The state as plain JSON, the form an auditor reads and compares. */
+  state: PartnershipStateJson;
 }
 
 export interface PartnershipDiff {
@@ -76,7 +77,7 @@ export function eventsAsOf(history: readonly EventEnvelope[], moment: Moment): E
 
 function stateAt(partnershipId: string, moment: Moment, history: readonly EventEnvelope[]): PartnershipAsOf {
   const events = eventsAsOf(history, moment);
-  const state = replayPartnership(events.map(upcast).map(({ type, data }) => ({ type, data }) as PartnershipEvent));
+  const state = partnershipStateAsJson(replayPartnership(events.map(upcast).map(({ type, data }) => ({ type, data }) as PartnershipEvent)));
   return {
     partnershipId,
     streamId: partnershipStreamId(partnershipId),

@@ -7,12 +7,11 @@ import type { PartnershipEvent, UsageParameter } from '@ledger/contracts';
 import type { AmendAssetUsage, RegisterAsset } from '../commands';
 import { requirePartner, withoutUndefined } from './checks';
 import { DomainError } from './errors';
-import { hasEntry, ownEntry } from './records';
 import type { PartnershipState } from './state';
 
 export function registerAsset(command: RegisterAsset, state: PartnershipState): PartnershipEvent[] {
   const { assetId, name, kind, ownerTeamId, steward, usage, description } = command.data;
-  if (hasEntry(state.assets, assetId)) {
+  if (state.assets.has(assetId)) {
     throw DomainError.conflict(
       'asset.already-exists',
       `Asset "${assetId}" is already registered in partnership "${state.partnershipId}".`,
@@ -27,7 +26,7 @@ export function registerAsset(command: RegisterAsset, state: PartnershipState): 
 /** New terms of use replace the old ones; without a new steward the current one stays. */
 export function amendAssetUsage(command: AmendAssetUsage, state: PartnershipState): PartnershipEvent[] {
   const { assetId, usage, reason } = command.data;
-  const asset = ownEntry(state.assets, assetId);
+  const asset = state.assets.get(assetId);
   if (asset === undefined) {
     throw DomainError.rule(
       'asset.unknown',

@@ -8,12 +8,11 @@ import type { CommitContribution, DeliverContribution, WithdrawContribution } fr
 import { isValidPeriod } from '../period';
 import { requirePartner, withoutUndefined } from './checks';
 import { DomainError } from './errors';
-import { hasEntry, ownEntry } from './records';
 import type { ContributionState, PartnershipState } from './state';
 
 export function commitContribution(command: CommitContribution, state: PartnershipState): PartnershipEvent[] {
   const { contributionId, teamId, kind, description, quantity, unit, dueDate } = command.data;
-  if (hasEntry(state.contributions, contributionId)) {
+  if (state.contributions.has(contributionId)) {
     throw DomainError.conflict(
       'contribution.already-exists',
       `Contribution "${contributionId}" already exists in partnership "${state.partnershipId}".`,
@@ -58,7 +57,7 @@ export function withdrawContribution(command: WithdrawContribution, state: Partn
 
 /** Only an open commitment can end: once delivered or withdrawn, its outcome is history. */
 function requireCommitted(state: PartnershipState, contributionId: string, outcome: 'delivered' | 'withdrawn'): ContributionState {
-  const contribution = ownEntry(state.contributions, contributionId);
+  const contribution = state.contributions.get(contributionId);
   if (contribution === undefined) {
     throw DomainError.rule(
       'contribution.unknown',

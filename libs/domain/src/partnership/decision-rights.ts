@@ -10,14 +10,12 @@ import type { AssignDecisionRights, RevokeDecisionRight } from '../commands';
 import { requirePartner } from './checks';
 import { DomainError } from './errors';
 import { ownEntry } from './records';
-import type { PartnershipState } from './state';
-
-type RolesByTeam = Record<TeamId, RaciRole[]>;
+import type { PartnershipState, RolesByTeam } from './state';
 
 /** Emits one event per assignment not already held; refuses the whole command if any is not allowed. */
 export function assignDecisionRights(command: AssignDecisionRights, state: PartnershipState): PartnershipEvent[] {
   const { decisionArea, assignments } = command.data;
-  let held: RolesByTeam = ownEntry(state.decisionRights, decisionArea) ?? {};
+  let held: RolesByTeam = state.decisionRights.get(decisionArea) ?? {};
   const events: PartnershipEvent[] = [];
   assignments.forEach(({ teamId, role }, index) => {
     const roles = ownEntry(held, teamId) ?? [];
@@ -38,7 +36,7 @@ export function assignDecisionRights(command: AssignDecisionRights, state: Partn
 
 export function revokeDecisionRight(command: RevokeDecisionRight, state: PartnershipState): PartnershipEvent[] {
   const { decisionArea, teamId, role, reason } = command.data;
-  const roles = ownEntry(ownEntry(state.decisionRights, decisionArea) ?? {}, teamId) ?? [];
+  const roles = ownEntry(state.decisionRights.get(decisionArea) ?? {}, teamId) ?? [];
   if (!roles.includes(role)) {
     throw DomainError.rule(
       'raci.right-not-held',

@@ -9,19 +9,19 @@ import type { RecordDecision } from '../commands';
 import { quoteAll, withoutUndefined } from './checks';
 import { teamsHolding } from './decision-rights';
 import { DomainError } from './errors';
-import { hasEntry, ownEntry } from './records';
+import { ownEntry } from './records';
 import type { PartnershipState } from './state';
 
 export function recordDecision(command: RecordDecision, state: PartnershipState): PartnershipEvent[] {
   const { decisionId, decisionArea, decidedBy, title, rationale } = command.data;
-  if (hasEntry(state.decisionIds, decisionId)) {
+  if (state.decisionIds.has(decisionId)) {
     throw DomainError.conflict(
       'decision.already-exists',
       `Decision "${decisionId}" is already recorded in partnership "${state.partnershipId}".`,
       'decisionId',
     );
   }
-  const held = ownEntry(state.decisionRights, decisionArea);
+  const held = state.decisionRights.get(decisionArea);
   if (held === undefined) {
     throw DomainError.rule(
       'decision.unknown-area',

@@ -2,49 +2,38 @@
  * How history builds a partnership's state, one recorded event at a time. Recorded
  * events are the truth: evolving never judges them and never throws, even for an event
  * the decider would refuse today (a reference to something unknown is simply tolerated),
- * so any stored stream can always be replayed. Neither entry point ever changes the
- * state it is given: a cached state stays valid if an append later fails.
+ * so any stored stream can always be replayed. Evolving never changes the state it is
+ * given (see `state.ts`): a cached state stays valid if an append later fails.
  */
 import type { EventOfType, PartnershipEvent, PartnershipEventType, RaciRole, TeamId } from '@ledger/contracts';
-import { copyingWriter, ownEntry, transientWriter, type RecordWriter } from './records';
+import { ownEntry, withEntry, withoutEntry } from './records';
 import {
   initialPartnershipState,
   type ContributionState,
   type ContributionStatus,
+  type Entries,
   type MetricState,
   type PartnershipState,
 } from './state';
 
 /** One event applied to the state. */
 export function evolvePartnership(state: PartnershipState, event: PartnershipEvent): PartnershipState {
-  return applyEvent(state, event, copyingWriter);
-}
-
-/**
- * A whole history applied at once, with the same result as folding `evolvePartnership`
- * over it, in linear rather than quadratic time (see `records.ts`). Use it to load a stream.
- */
-export function replayPartnership(
-  events: readonly PartnershipEvent[],
-  from: PartnershipState = initialPartnershipState(),
-): PartnershipState {
-  const write = transientWriter();
-  return events.reduce((state, event) => applyEvent(state, event, write), from);
-}
-
-type Evolver<T extends PartnershipEventType> = (
-  state: PartnershipState,
-  data: EventOfType<T>['data'],
-  write: RecordWriter,
-) => PartnershipState;
-
-function applyEvent(state: PartnershipState, event: PartnershipEvent, write: RecordWriter): PartnershipState {
   // An event type recorded by a newer release changes nothing but the version, rather than breaking the replay.
   if (!Object.hasOwn(EVOLVERS, event.type)) return { ...state, version: state.version + 1 };
   // The table pairs each type with its own evolver; TypeScript cannot follow that pairing through a union.
   const evolve = EVOLVERS[event.type] as Evolver<PartnershipEventType>;
-  return { ...evolve(state, event.data, write), version: state.version + 1 };
+  return { ...evolve(state, event.data), version: state.version + 1 };
 }
+
+/** A whole history applied at once, from `from` (the empty stream unless given): how a stream is loaded. */
+export function replayPartnership(
+  events: readonly PartnershipEvent[],
+  from: PartnershipState = initialPartnershipState(),
+): PartnershipState {
+  return events.reduce(evolvePartnership, from);
+}
+
+type Evolver<T extends PartnershipEventType> = (state: PartnershipState, data: EventOfType<T>['data']) => PartnershipState;
 
 /** What each event changes; the mapped type makes a missing event type a compile error. */
 const EVOLVERS: { readonly [T in PartnershipEventType]: Evolver<T> } = {
@@ -58,8 +47,8 @@ const EVOLVERS: { readonly [T in PartnershipEventType]: Evolver<T> } = {
     agreement: { ...state.agreement, currentVersion: agreementVersion, scope },
   }),
   AgreementSigned: (state, { agreementVersion, teamId, signatory }) => {
-    const signaturesOfVersion = { ...ownEntry(state.agreement.signatures, String(agreementVersion)), [teamId]: signatory };
-    const signatures = { ...state.agreement.signatures, [agreementVersion]: signaturesOfVersion };
+    const signaturesOfVersion = withEntry(ownEntry(state.agreement.signatures, String(agreementVersion)) ?? {}, teamId, signatory);
+    const signatures = withEntry(state.agreement.signatures, agreementVersion, signaturesOfVersion);
     return { ...state, agreement: { ...state.agreement, signatures } };
   },
   AgreementActivated: (state, { agreementVersion }) => ({
@@ -69,61 +58,61 @@ const EVOLVERS: { readonly [T in PartnershipEventType]: Evolver<T> } = {
     agreement: { ...state.agreement, versionInForce: agreementVersion },
   }),
 
-  ContributionCommitted: (state, { contributionId, teamId, dueDate }, write) => {
+  ContributionCommitted: (state, { contributionId, teamId, dueDate }) => {
     const contribution: ContributionState = { teamId, dueDate, status: 'committed' };
-    return { ...state, contributions: write.put(state.contributions, contributionId, contribution) };
+    return { ...state, contributions: state.contributions.set(contributionId, contribution) };
   },
-  ContributionDelivered: (state, { contributionId }, write) => withContributionStatus(state, contributionId, 'delivered', write),
-  ContributionWithdrawn: (state, { contributionId }, write) => withContributionStatus(state, contributionId, 'withdrawn', write),
+  ContributionDelivered: (state, { contributionId }) => withContributionStatus(state, contributionId, 'delivered'),
+  ContributionWithdrawn: (state, { contributionId }) => withContributionStatus(state, contributionId, 'withdrawn'),
 
-  MetricDefined: (state, { metricId, ownerTeamId, cadence, direction, vocabularyTerm }, write) => {
+  MetricDefined: (state, { metricId, ownerTeamId, cadence, direction, vocabularyTerm }) => {
     const metric: MetricState = { ownerTeamId, cadence, direction, retirement: null, targets: {} };
     const defined = vocabularyTerm === undefined ? metric : { ...metric, vocabularyTerm };
-    return { ...state, metrics: write.put(state.metrics, metricId, defined) };
+    return { ...state, metrics: state.metrics.set(metricId, defined) };
   },
-  MetricOwnershipTransferred: (state, { metricId, toTeamId }, write) => ({
+  MetricOwnershipTransferred: (state, { metricId, toTeamId }) => ({
     ...state,
-    metrics: patch(state.metrics, metricId, (metric) => ({ ...metric, ownerTeamId: toTeamId }), write),
+    metrics: patch(state.metrics, metricId, (metric) => ({ ...metric, ownerTeamId: toTeamId })),
   }),
-  MetricTargetSet: (state, { metricId, period, target }, write) => ({
+  MetricTargetSet: (state, { metricId, period, target }) => ({
     ...state,
-    metrics: patch(state.metrics, metricId, (metric) => ({ ...metric, targets: write.put(metric.targets, period, target) }), write),
+    metrics: patch(state.metrics, metricId, (metric) => ({ ...metric, targets: withEntry(metric.targets, period, target) })),
   }),
-  MetricRetired: (state, { metricId, reason }, write) => ({
+  MetricRetired: (state, { metricId, reason }) => ({
     ...state,
-    metrics: patch(state.metrics, metricId, (metric) => ({ ...metric, retirement: { reason } }), write),
+    metrics: patch(state.metrics, metricId, (metric) => ({ ...metric, retirement: { reason } })),
   }),
-  ReadingRecorded: (state, { readingId, metricId, period, value }, write) => ({
+  ReadingRecorded: (state, { readingId, metricId, period, value }) => ({
     ...state,
-    readings: write.put(state.readings, readingId, { metricId, period, value }),
+    readings: state.readings.set(readingId, { metricId, period, value }),
   }),
-  ReadingCorrected: (state, { readingId, metricId, period, correctedValue }, write) => ({
+  ReadingCorrected: (state, { readingId, metricId, period, correctedValue }) => ({
     ...state,
-    readings: write.put(state.readings, readingId, { metricId, period, value: correctedValue }),
-  }),
-
-  DecisionRightAssigned: (state, { decisionArea, teamId, role }, write) =>
-    withRolesOf(state, { decisionArea, teamId }, (roles) => (roles.includes(role) ? roles : [...roles, role]), write),
-  DecisionRightRevoked: (state, { decisionArea, teamId, role }, write) =>
-    withRolesOf(state, { decisionArea, teamId }, (roles) => roles.filter((held) => held !== role), write),
-  DecisionRecorded: (state, { decisionId }, write) => ({ ...state, decisionIds: write.put(state.decisionIds, decisionId, true) }),
-
-  AssetRegistered: (state, { assetId, ownerTeamId, steward, usage }, write) => ({
-    ...state,
-    assets: write.put(state.assets, assetId, { ownerTeamId, steward, usage }),
-  }),
-  AssetUsageAmended: (state, { assetId, steward, usage }, write) => ({
-    ...state,
-    assets: patch(state.assets, assetId, (asset) => ({ ...asset, steward, usage }), write),
+    readings: state.readings.set(readingId, { metricId, period, value: correctedValue }),
   }),
 
-  SlaDefined: (state, { slaId, providerTeamId, beneficiaryTeamId, threshold, complianceTarget, compliancePeriod }, write) => ({
+  DecisionRightAssigned: (state, { decisionArea, teamId, role }) =>
+    withRolesOf(state, { decisionArea, teamId }, (roles) => (roles.includes(role) ? roles : [...roles, role])),
+  DecisionRightRevoked: (state, { decisionArea, teamId, role }) =>
+    withRolesOf(state, { decisionArea, teamId }, (roles) => roles.filter((held) => held !== role)),
+  DecisionRecorded: (state, { decisionId }) => ({ ...state, decisionIds: state.decisionIds.set(decisionId, true) }),
+
+  AssetRegistered: (state, { assetId, ownerTeamId, steward, usage }) => ({
     ...state,
-    slas: write.put(state.slas, slaId, { providerTeamId, beneficiaryTeamId, threshold, complianceTarget, compliancePeriod }),
+    assets: state.assets.set(assetId, { ownerTeamId, steward, usage }),
   }),
-  SlaObservationRecorded: (state, { observationId }, write) => ({
+  AssetUsageAmended: (state, { assetId, steward, usage }) => ({
     ...state,
-    observationIds: write.put(state.observationIds, observationId, true),
+    assets: patch(state.assets, assetId, (asset) => ({ ...asset, steward, usage })),
+  }),
+
+  SlaDefined: (state, { slaId, providerTeamId, beneficiaryTeamId, threshold, complianceTarget, compliancePeriod }) => ({
+    ...state,
+    slas: state.slas.set(slaId, { providerTeamId, beneficiaryTeamId, threshold, complianceTarget, compliancePeriod }),
+  }),
+  SlaObservationRecorded: (state, { observationId }) => ({
+    ...state,
+    observationIds: state.observationIds.set(observationId, true),
   }),
 
   VocabularyTermDefined: withTermVersion,
@@ -134,19 +123,18 @@ const EVOLVERS: { readonly [T in PartnershipEventType]: Evolver<T> } = {
   PartnershipTerminated: (state) => ({ ...state, status: 'terminated' }),
 };
 
-/** The record with one entry changed; an unknown id leaves the record as it is. */
-function patch<T>(record: Record<string, T>, id: string, change: (entry: T) => T, write: RecordWriter): Record<string, T> {
-  const entry = ownEntry(record, id);
-  return entry === undefined ? record : write.put(record, id, change(entry));
+/** The entries with one changed; an unknown id leaves them as they are. */
+function patch<T>(entries: Entries<T>, id: string, change: (entry: T) => T): Entries<T> {
+  const entry = entries.get(id);
+  return entry === undefined ? entries : entries.set(id, change(entry));
 }
 
 function withContributionStatus(
   state: PartnershipState,
   contributionId: string,
   status: ContributionStatus,
-  write: RecordWriter,
 ): PartnershipState {
-  const contributions = patch(state.contributions, contributionId, (contribution) => ({ ...contribution, status }), write);
+  const contributions = patch(state.contributions, contributionId, (contribution) => ({ ...contribution, status }));
   return { ...state, contributions };
 }
 
@@ -155,15 +143,14 @@ function withRolesOf(
   state: PartnershipState,
   { decisionArea, teamId }: { decisionArea: string; teamId: TeamId },
   change: (roles: RaciRole[]) => RaciRole[],
-  write: RecordWriter,
 ): PartnershipState {
-  const area = ownEntry(state.decisionRights, decisionArea) ?? {};
+  const area = state.decisionRights.get(decisionArea) ?? {};
   const roles = change(ownEntry(area, teamId) ?? []);
-  const changedArea = roles.length > 0 ? write.put(area, teamId, roles) : write.remove(area, teamId);
+  const changedArea = roles.length > 0 ? withEntry(area, teamId, roles) : withoutEntry(area, teamId);
   const decisionRights =
     Object.keys(changedArea).length > 0
-      ? write.put(state.decisionRights, decisionArea, changedArea)
-      : write.remove(state.decisionRights, decisionArea);
+      ? state.decisionRights.set(decisionArea, changedArea)
+      : state.decisionRights.remove(decisionArea);
   return { ...state, decisionRights };
 }
 
@@ -171,12 +158,11 @@ function withRolesOf(
 function withTermVersion(
   state: PartnershipState,
   { term, version, definition }: EventOfType<'VocabularyTermDefined' | 'VocabularyTermRevised'>['data'],
-  write: RecordWriter,
 ): PartnershipState {
-  const known = ownEntry(state.vocabulary, term) ?? { latestVersion: 0, definitions: {} };
+  const known = state.vocabulary.get(term) ?? { latestVersion: 0, definitions: {} };
   const revised = {
     latestVersion: Math.max(known.latestVersion, version),
-    definitions: { ...known.definitions, [version]: definition },
+    definitions: withEntry(known.definitions, version, definition),
   };
-  return { ...state, vocabulary: write.put(state.vocabulary, term, revised) };
+  return { ...state, vocabulary: state.vocabulary.set(term, revised) };
 }

@@ -13,7 +13,7 @@ import {
 import fc from 'fast-check';
 import { FINANCE, MARKETING, SALES, aScope, activePartnership, agreementActivated, metricDefined, stateAfter } from '../testing';
 import { evolvePartnership, replayPartnership } from './evolve';
-import { initialPartnershipState, type PartnershipState } from './state';
+import { initialPartnershipState, partnershipStateAsJson, type PartnershipState } from './state';
 
 /** Ids include names every plain object inherits, which must still be just ids. */
 const anId = fc.constantFrom('a', 'b', 'constructor', '__proto__', 'toString');
@@ -153,13 +153,27 @@ describe('evolving a partnership from its history', () => {
     );
   });
 
-  it('builds plain data that survives a JSON round trip unchanged', () => {
+  it('shows as plain JSON that survives a round trip unchanged, with every entry of every map', () => {
     fc.assert(
       fc.property(fc.array(anyEvent, { maxLength: 40 }), (events) => {
         const state = stateAfter(events);
-        expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+        const json = partnershipStateAsJson(state);
+        expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+        expect(Object.keys(json.observationIds).sort()).toEqual([...state.observationIds.keys()].sort());
+        expect(Object.keys(json.contributions).sort()).toEqual([...state.contributions.keys()].sort());
       }),
     );
+  });
+
+  it('keeps an id such as __proto__ or constructor as an entry of the JSON, not a property of objects', () => {
+    const observed = (observationId: string): PartnershipEvent => ({
+      type: 'SlaObservationRecorded',
+      data: { observationId, slaId: 'sla-1', value: 1, met: true },
+    });
+    const json = partnershipStateAsJson(stateAfter([...activePartnership, observed('__proto__'), observed('constructor')]));
+    expect(Object.keys(json.observationIds).sort()).toEqual(['__proto__', 'constructor']);
+    expect(JSON.parse(JSON.stringify(json)).observationIds).toEqual(json.observationIds);
+    expect(Object.getPrototypeOf(json.observationIds)).toBe(Object.prototype);
   });
 
   it.each([
@@ -171,7 +185,7 @@ describe('evolving a partnership from its history', () => {
 
   it('tolerates a recorded event about something it does not know', () => {
     const delivered: PartnershipEvent = { type: 'ContributionDelivered', data: { contributionId: 'ghost', teamId: SALES, evidence: [] } };
-    expect(stateAfter([...activePartnership, delivered]).contributions).toEqual({});
+    expect(stateAfter([...activePartnership, delivered]).contributions.size).toBe(0);
   });
 
   it('keeps a corrected reading even when its original is missing from the history', () => {
@@ -179,7 +193,7 @@ describe('evolving a partnership from its history', () => {
       type: 'ReadingCorrected',
       data: { readingId: 'r-1', metricId: 'mql-volume', period: '2025-03', previousValue: 1, correctedValue: 2, reason: 'Fix' },
     };
-    expect(stateAfter([...activePartnership, metricDefined(), corrected]).readings).toEqual({
+    expect(stateAfter([...activePartnership, metricDefined(), corrected]).readings.toJSON()).toEqual({
       'r-1': { metricId: 'mql-volume', period: '2025-03', value: 2 },
     });
   });

@@ -8,13 +8,12 @@ import type { DefineMetric, RetireMetric, SetMetricTarget, TransferMetricOwnersh
 import { describePeriodFormat, isValidPeriod } from '../period';
 import { requireFinite, requirePartner, withoutUndefined } from './checks';
 import { DomainError } from './errors';
-import { hasEntry, ownEntry } from './records';
 import type { MetricState, PartnershipState } from './state';
 import { normaliseTerm, requireTerm } from './vocabulary';
 
 export function defineMetric(command: DefineMetric, state: PartnershipState): PartnershipEvent[] {
   const { metricId, name, definition, ownerTeamId, indicator, unit, direction, cadence } = command.data;
-  if (hasEntry(state.metrics, metricId)) {
+  if (state.metrics.has(metricId)) {
     throw DomainError.conflict(
       'metric.already-exists',
       `Metric "${metricId}" already exists in partnership "${state.partnershipId}".`,
@@ -69,7 +68,7 @@ export function retireMetric(command: RetireMetric, state: PartnershipState): Pa
 }
 
 export function requireMetric(state: PartnershipState, metricId: string): MetricState {
-  const metric = ownEntry(state.metrics, metricId);
+  const metric = state.metrics.get(metricId);
   if (metric !== undefined) return metric;
   throw DomainError.rule(
     'metric.unknown',

@@ -66,7 +66,7 @@ describe('setting a target', () => {
     const first: PartnershipEvent = { type: 'MetricTargetSet', data: { metricId: 'mql-volume', period: '2025-03', target: 400 } };
     const second: PartnershipEvent = { type: 'MetricTargetSet', data: { metricId: 'mql-volume', period: '2025-03', target: 450 } };
     given([...withMetric, first]).when(setTarget('2025-03', 450)).then([second]);
-    expect(stateAfter([...withMetric, first, second]).metrics['mql-volume'].targets).toEqual({ '2025-03': 450 });
+    expect(stateAfter([...withMetric, first, second]).metrics.get('mql-volume')?.targets).toEqual({ '2025-03': 450 });
   });
 
   it.each(['2025-Q1', '2025-W10', '2025-13', '2025-03-01'])('refuses %s as a period of a monthly metric', (period) => {

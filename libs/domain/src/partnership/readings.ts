@@ -8,12 +8,11 @@ import type { CorrectReading, RecordReading } from '../commands';
 import { requireFinite } from './checks';
 import { DomainError } from './errors';
 import { requireMetricInUse, requirePeriodOfMetric } from './metrics';
-import { hasEntry, ownEntry } from './records';
 import type { MetricState, PartnershipState } from './state';
 
 export function recordReading(command: RecordReading, state: PartnershipState): PartnershipEvent[] {
   const { readingId, metricId, period, value } = command.data;
-  if (hasEntry(state.readings, readingId)) {
+  if (state.readings.has(readingId)) {
     throw DomainError.conflict(
       'reading.already-exists',
       `Reading "${readingId}" is already recorded in partnership "${state.partnershipId}"; fix a value with CorrectReading.`,
@@ -31,7 +30,7 @@ export function recordReading(command: RecordReading, state: PartnershipState): 
 /** Corrections fix history, so they are accepted for retired metrics too. */
 export function correctReading(command: CorrectReading, state: PartnershipState): PartnershipEvent[] {
   const { readingId, correctedValue, reason } = command.data;
-  const reading = ownEntry(state.readings, readingId);
+  const reading = state.readings.get(readingId);
   if (reading === undefined) {
     throw DomainError.rule(
       'reading.unknown',
@@ -54,5 +53,5 @@ export function correctReading(command: CorrectReading, state: PartnershipState)
 /** The latest version of the term the metric counts, so the reading says which definition it used. */
 function termVersionInForce(state: PartnershipState, metric: MetricState): number | undefined {
   if (metric.vocabularyTerm === undefined) return undefined;
-  return ownEntry(state.vocabulary, metric.vocabularyTerm)?.latestVersion;
+  return state.vocabulary.get(metric.vocabularyTerm)?.latestVersion;
 }

@@ -8,12 +8,11 @@ import type { PartnershipEvent, SlaThreshold } from '@ledger/contracts';
 import type { DefineSla, RecordSlaObservation } from '../commands';
 import { requireFinite, requirePartner, withoutUndefined } from './checks';
 import { DomainError } from './errors';
-import { hasEntry, ownEntry } from './records';
 import type { PartnershipState } from './state';
 
 export function defineSla(command: DefineSla, state: PartnershipState): PartnershipEvent[] {
   const { slaId, providerTeamId, beneficiaryTeamId, threshold, complianceTarget } = command.data;
-  if (hasEntry(state.slas, slaId)) {
+  if (state.slas.has(slaId)) {
     throw DomainError.conflict(
       'sla.already-exists',
       `SLA "${slaId}" is already defined in partnership "${state.partnershipId}".`,
@@ -52,14 +51,14 @@ export function defineSla(command: DefineSla, state: PartnershipState): Partners
 
 export function recordSlaObservation(command: RecordSlaObservation, state: PartnershipState): PartnershipEvent[] {
   const { observationId, slaId, value, subject } = command.data;
-  if (hasEntry(state.observationIds, observationId)) {
+  if (state.observationIds.has(observationId)) {
     throw DomainError.conflict(
       'observation.already-exists',
       `Observation "${observationId}" is already recorded in partnership "${state.partnershipId}".`,
       'observationId',
     );
   }
-  const sla = ownEntry(state.slas, slaId);
+  const sla = state.slas.get(slaId);
   if (sla === undefined) {
     throw DomainError.rule('sla.unknown', `SLA "${slaId}" is not defined in partnership "${state.partnershipId}".`, 'slaId');
   }

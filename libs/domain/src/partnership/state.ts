@@ -1,8 +1,20 @@
 /**
  * What a partnership's history adds up to: exactly what the decider needs to judge the
- * next command, and nothing it does not. Plain, JSON-serialisable data (records keyed by
- * id, no classes or Maps) so the state can be cached, snapshotted and returned as is.
+ * next command, and nothing it does not.
+ *
+ * The collections that grow with the history (contributions, metrics, readings,
+ * decisions, assets, SLAs and their observations, vocabulary) are persistent maps:
+ * each event makes a new state that shares all but a few nodes with the one before, so
+ * recording the 100,000th observation of a partnership costs what the first did, and an
+ * earlier state is never changed (a cached state stays valid when an append fails).
+ * Copying a plain record instead costs time in proportion to its size on every event.
+ * What lies inside an entry stays plain data, small and bounded by the agreement.
+ *
+ * Whatever shows a state as JSON goes through `partnershipStateAsJson`, which writes each
+ * map as the plain object it stands for ({ id: entry }). Immutable's own `toJSON` would
+ * silently drop ids such as `constructor` or `__proto__`.
  */
+import { Map as PersistentMap } from 'immutable';
 import type {
   Cadence,
   MetricDirection,
@@ -73,8 +85,14 @@ export interface VocabularyTermState {
   definitions: Record<number, string>;
 }
 
+/** Entries by id, shared structurally between successive states. */
+export type Entries<T> = PersistentMap<string, T>;
+
 /** Ids only: the decider needs to know they are taken, nothing more. */
-export type IdSet = Record<string, true>;
+export type IdSet = Entries<true>;
+
+/** A team's roles per decision area. */
+export type RolesByTeam = Record<TeamId, RaciRole[]>;
 
 export interface PartnershipState {
   /** Null until the partnership is proposed: an empty stream. */
@@ -83,16 +101,16 @@ export interface PartnershipState {
   name: string | null;
   partners: Partner[];
   agreement: AgreementState;
-  contributions: Record<string, ContributionState>;
-  metrics: Record<string, MetricState>;
-  readings: Record<string, ReadingState>;
+  contributions: Entries<ContributionState>;
+  metrics: Entries<MetricState>;
+  readings: Entries<ReadingState>;
   /** Decision area -> team -> roles it holds there. */
-  decisionRights: Record<string, Record<TeamId, RaciRole[]>>;
+  decisionRights: Entries<RolesByTeam>;
   decisionIds: IdSet;
-  assets: Record<string, AssetState>;
-  slas: Record<string, SlaState>;
+  assets: Entries<AssetState>;
+  slas: Entries<SlaState>;
   observationIds: IdSet;
-  vocabulary: Record<string, VocabularyTermState>;
+  vocabulary: Entries<VocabularyTermState>;
   /** Number of events applied: the stream version this state reflects. */
   version: number;
 }
@@ -104,15 +122,44 @@ export function initialPartnershipState(): PartnershipState {
     name: null,
     partners: [],
     agreement: { currentVersion: 0, scope: null, signatures: {}, versionInForce: null },
-    contributions: {},
-    metrics: {},
-    readings: {},
-    decisionRights: {},
-    decisionIds: {},
-    assets: {},
-    slas: {},
-    observationIds: {},
-    vocabulary: {},
+    contributions: PersistentMap(),
+    metrics: PersistentMap(),
+    readings: PersistentMap(),
+    decisionRights: PersistentMap(),
+    decisionIds: PersistentMap(),
+    assets: PersistentMap(),
+    slas: PersistentMap(),
+    observationIds: PersistentMap(),
+    vocabulary: PersistentMap(),
     version: 0,
   };
+}
+
+/** The state as the plain JSON it serialises to: every map an object keyed by id. */
+export type PartnershipStateJson = {
+  [K in keyof PartnershipState]: PartnershipState[K] extends Entries<infer T> ? Record<string, T> : PartnershipState[K];
+};
+
+export function partnershipStateAsJson(state: PartnershipState): PartnershipStateJson {
+  return {
+    ...state,
+    contributions: asRecord(state.contributions),
+    metrics: asRecord(state.metrics),
+    readings: asRecord(state.readings),
+    decisionRights: asRecord(state.decisionRights),
+    decisionIds: asRecord(state.decisionIds),
+    assets: asRecord(state.assets),
+    slas: asRecord(state.slas),
+    observationIds: asRecord(state.observationIds),
+    vocabulary: asRecord(state.vocabulary),
+  };
+}
+
+function asRecord<T>(entries: Entries<T>): Record<string, T> {
+  const record: Record<string, T> = {};
+  // Defined rather than assigned, so an id like `__proto__` is an entry like any other.
+  entries.forEach((entry, id) => {
+    Object.defineProperty(record, id, { value: entry, enumerable: true, writable: true, configurable: true });
+  });
+  return record;
 }

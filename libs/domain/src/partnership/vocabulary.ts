@@ -6,7 +6,6 @@
 import type { PartnershipEvent } from '@ledger/contracts';
 import type { DefineVocabularyTerm, ReviseVocabularyTerm } from '../commands';
 import { DomainError } from './errors';
-import { hasEntry, ownEntry } from './records';
 import type { PartnershipState, VocabularyTermState } from './state';
 
 const TERM_SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -17,7 +16,7 @@ export function normaliseTerm(term: string): string {
 }
 
 export function requireTerm(state: PartnershipState, term: string, field: string): VocabularyTermState {
-  const known = ownEntry(state.vocabulary, term);
+  const known = state.vocabulary.get(term);
   if (known !== undefined) return known;
   throw DomainError.rule(
     'vocabulary-term.unknown',
@@ -36,7 +35,7 @@ export function defineVocabularyTerm(command: DefineVocabularyTerm, state: Partn
       'term',
     );
   }
-  if (hasEntry(state.vocabulary, term)) {
+  if (state.vocabulary.has(term)) {
     throw DomainError.conflict(
       'vocabulary-term.already-exists',
       `Term "${term}" is already defined in partnership "${state.partnershipId}"; change its definition with ReviseVocabularyTerm.`,

@@ -42,7 +42,7 @@ describe('revising a vocabulary term', () => {
   it('numbers each further revision one higher and keeps every definition', () => {
     const history = [...activePartnership, mqlDefined, revised(2, 'Lead scored 60+')];
     given(history).when(revise('MQL', 'Lead scored 70+')).then([revised(3, 'Lead scored 70+')]);
-    expect(stateAfter([...history, revised(3, 'Lead scored 70+')]).vocabulary.mql).toEqual({
+    expect(stateAfter([...history, revised(3, 'Lead scored 70+')]).vocabulary.get('mql')).toEqual({
       latestVersion: 3,
       definitions: { 1: 'Lead scored 50+ by marketing automation', 2: 'Lead scored 60+', 3: 'Lead scored 70+' },
     });
