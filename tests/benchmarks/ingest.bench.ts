@@ -25,7 +25,8 @@ import { Pool } from 'pg';
 import { LedgerStack, TEST_PUBLISHER } from '../support/ledger-stack';
 import { REPO_ROOT } from '../support/service-process';
 import type { ThroughputFigure } from './ingest/figures';
-import { httpBatchScenario, httpSingleScenario, libraryAppendScenario, libraryExecutorScenario, type LedgerUnderTest } from './ingest/ledger-scenarios';
+import { kafkaIngestScenario, type KafkaIngestUnderTest } from './ingest/kafka-ingest-scenarios';
+import { httpBatchScenario, httpSingleScenario, libraryAppendScenario, libraryExecutorScenario } from './ingest/ledger-scenarios';
 import { MemorySampler, type MemoryPeak } from './ingest/measure';
 import { bareKafkaScenario, bareTableScenario, emmettScenario } from './ingest/peer-scenarios';
 import { printReport, ratiosOf, targetChecks, writeReport, type IngestReport } from './ingest/report';
@@ -55,7 +56,8 @@ async function main(): Promise<void> {
   try {
     await dataSource.initialize();
     const eventStore = new EventStore(dataSource);
-    const ledger: LedgerUnderTest = {
+    const ledger: KafkaIngestUnderTest = {
+      ingestTopic: stack.topics.publisherIngest,
       eventStore,
       executor: new SubmissionExecutor(eventStore, new PartnershipRepository(eventStore), publisherWriteAccess),
       actor: PUBLISHER,
@@ -128,8 +130,8 @@ function processPeaksOf(history: HistoryFigures | null): Record<string, MemoryPe
   );
 }
 
-/** Same batch size side by side (ours, the peer, the ceiling), then the service over HTTP. */
-function scenariosOf(ledger: LedgerUnderTest, databaseUrl: string, pool: Pool, settings: IngestSettings): Scenario[] {
+/** Same batch size side by side (ours, the peer, the ceiling), then the service over HTTP, then over its Kafka ingest topic. */
+function scenariosOf(ledger: KafkaIngestUnderTest, databaseUrl: string, pool: Pool, settings: IngestSettings): Scenario[] {
   const sideBySide = settings.batchSizes.flatMap((size) => [
     libraryAppendScenario(ledger, settings, size),
     emmettScenario(databaseUrl, settings, size),
@@ -139,7 +141,8 @@ function scenariosOf(ledger: LedgerUnderTest, databaseUrl: string, pool: Pool, s
   ]);
   const writePath = settings.batchSizes.flatMap((size) => [libraryExecutorScenario(ledger, settings, size), httpBatchScenario(ledger, settings, size)]);
   const single = settings.singleConcurrencies.map((concurrency) => httpSingleScenario(ledger, settings, concurrency));
-  const all = [...sideBySide, ...writePath, ...single];
+  const kafka = [0, settings.kafkaHistoryPerPartnership].map((history) => kafkaIngestScenario(ledger, settings, pool, history));
+  const all = [...sideBySide, ...writePath, ...single, ...kafka];
   return settings.only ? all.filter((scenario) => settings.only!.some((prefix) => scenario.key.startsWith(prefix))) : all;
 }
 
@@ -162,6 +165,8 @@ async function settingsOf(pool: Pool, settings: IngestSettings): Promise<Record<
     batchedEventsPerRun: settings.batchedEventsPerRun,
     batchCallers: settings.batchConcurrency,
     partnerships: settings.partnerships,
+    kafkaMessagesPerRun: settings.kafkaMessagesPerRun,
+    kafkaHistoryPerPartnership: settings.kafkaHistoryPerPartnership,
     singleRequestsPerRun: settings.singleConcurrencies.map((concurrency) => `c${concurrency}:${settings.singleRequestsPerRun(concurrency)}`).join(' '),
     latencySecondsPerRate: settings.latency.secondsPerRate,
     historyEvents: settings.historyEvents,

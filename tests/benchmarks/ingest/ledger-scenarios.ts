@@ -141,14 +141,14 @@ export function httpSingleScenario(ledger: LedgerUnderTest, settings: IngestSett
   };
 }
 
-async function partnershipsOverHttp(client: BenchHttpClient, runName: string, partnerships: number): Promise<Workload> {
+export async function partnershipsOverHttp(client: BenchHttpClient, runName: string, partnerships: number): Promise<Workload> {
   const workload = new Workload(runName, partnerships);
   const setup = workload.partnershipIds.flatMap((id) => workload.setupSubmissions(id));
   for (let start = 0; start < setup.length; start += 1000) await postBatch(client, setup.slice(start, start + 1000));
   return workload;
 }
 
-async function postBatch(client: BenchHttpClient, submissions: CommandSubmission[]): Promise<void> {
+export async function postBatch(client: BenchHttpClient, submissions: CommandSubmission[]): Promise<void> {
   const response = await client.post('/commands/batch', { submissions });
   const body = response.body as { rejected?: number; outcomes?: unknown[] } | null;
   if (response.status !== 200 || body?.rejected !== 0) {

@@ -65,6 +65,11 @@ export function ratiosOf(figures: ThroughputFigure[], batchSizes: number[]): Rat
       }
     }
   }
+  const fresh = rate('ledger.kafka.fresh', true);
+  const long = rate('ledger.kafka.history', true);
+  if (fresh !== null && long !== null && fresh > 0) {
+    ratios.push({ key: 'ledger.kafka.history / ledger.kafka.fresh', label: 'Kafka ingest over a long history / on fresh partnerships', ours: long, theirs: fresh, ratio: long / fresh });
+  }
   return ratios;
 }
 

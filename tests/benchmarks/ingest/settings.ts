@@ -18,6 +18,10 @@ export interface IngestSettings {
   partnerships: number;
   singleConcurrencies: number[];
   singleRequestsPerRun(concurrency: number): number;
+  /** Submissions produced to the Kafka ingest topic per timed run. */
+  kafkaMessagesPerRun: number;
+  /** Observations each partnership already holds in the Kafka scenario over a long history. */
+  kafkaHistoryPerPartnership: number;
   /** End-to-end latency: the rates quoted, the rates tried for the highest sustained one, seconds at each. */
   latency: { quotedRates: number[]; searchRates: number[]; secondsPerRate: number };
   /** Events in the history that rebuilds and verification run over. */
@@ -34,6 +38,8 @@ const FULL = {
   partnerships: 64,
   latency: { quotedRates: [500, 2000, 5000], searchRates: [500, 1000, 2000, 3000, 5000, 7500, 10_000, 15_000], secondsPerRate: 10 },
   historyEvents: 1_000_000,
+  kafkaMessagesPerRun: 10_000,
+  kafkaHistoryPerPartnership: 5_000,
 };
 const SMOKE = {
   repetitions: 1,
@@ -41,6 +47,8 @@ const SMOKE = {
   partnerships: 4,
   latency: { quotedRates: [200], searchRates: [200], secondsPerRate: 1 },
   historyEvents: 3_000,
+  kafkaMessagesPerRun: 100,
+  kafkaHistoryPerPartnership: 50,
 };
 
 export function parseSettings(argv: string[]): IngestSettings {
@@ -56,6 +64,8 @@ export function parseSettings(argv: string[]): IngestSettings {
     partnerships: defaults.partnerships,
     singleConcurrencies: [1, 16, 64],
     singleRequestsPerRun: (concurrency) => (smoke ? concurrency * 2 : Math.min(20_000, Math.max(1_000, concurrency * 400))),
+    kafkaMessagesPerRun: defaults.kafkaMessagesPerRun,
+    kafkaHistoryPerPartnership: defaults.kafkaHistoryPerPartnership,
     latency: defaults.latency,
     historyEvents: numberOption(argv, '--history-events') ?? defaults.historyEvents,
     outFile: stringOption(argv, '--out'),
