@@ -1,5 +1,6 @@
 /** The outbox relay's configuration: where to read events, where to publish them. */
 import { DEFAULT_TOPICS } from '@ledger/contracts';
+import { DEFAULT_MAX_REQUEST_BYTES } from '@ledger/messaging';
 import { loadConfig } from '@ledger/platform';
 import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
@@ -11,6 +12,8 @@ export class RelayConfig {
   @IsInt() @Min(1) @Max(1000) topicPartitions = 6;
   /** Events read from the store and sent to Kafka per round trip. */
   @IsInt() @Min(1) @Max(10_000) batchSize = 500;
+  /** Bytes of events one produce request carries at most; keep it at or below the topic's `max.message.bytes`. */
+  @IsInt() @Min(1024) @Max(100_000_000) maxSendBytes = DEFAULT_MAX_REQUEST_BYTES;
   /** Largest accepted request body, in the notation of body-parser (e.g. `100kb`). */
   @Matches(/^\d+(b|kb|mb)$/i) requestBodyLimit = '100kb';
 }
@@ -22,6 +25,7 @@ export const RELAY_ENVIRONMENT = {
   ledgerEventsTopic: 'LEDGER_EVENTS_TOPIC',
   topicPartitions: 'KAFKA_TOPIC_PARTITIONS',
   batchSize: 'RELAY_BATCH_SIZE',
+  maxSendBytes: 'RELAY_MAX_SEND_BYTES',
   requestBodyLimit: 'REQUEST_BODY_LIMIT',
 } as const satisfies Record<keyof RelayConfig, string>;
 

@@ -23,7 +23,7 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
     eventStore: EventStore,
   ) {
     const logger = createLogger('outbox-relay');
-    this.publisher = new KafkaEventPublisher({ kafka, topic: config.ledgerEventsTopic, logger });
+    this.publisher = new KafkaEventPublisher({ kafka, topic: config.ledgerEventsTopic, logger, maxRequestBytes: config.maxSendBytes });
     this.relay = new OutboxRelay({
       eventStore,
       dataSource,

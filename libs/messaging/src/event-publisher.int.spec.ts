@@ -56,6 +56,21 @@ describe('KafkaEventPublisher (real Kafka)', () => {
     }
   });
 
+  it('delivers, in order, a burst on one stream larger than the broker takes in one request', async () => {
+    const stream = 'partnership-burst';
+    // 1,500 events of 1 KB on one partition: 1.5 MB, above Kafka's default max.message.bytes (1 MiB).
+    const burst = Array.from({ length: 1500 }, (_, index) => ({
+      key: stream,
+      value: `${String(index + 1).padStart(6, '0')}${'x'.repeat(1018)}`,
+      headers: { 'stream-version': String(index + 1) },
+    }));
+    const before = await messagesOnTopic();
+    await publisher.send(burst);
+
+    const received = (await readMessages(topic, { count: before + burst.length })).filter((message) => message.key === stream);
+    expect(received.map((message) => message.headers['stream-version'])).toEqual(burst.map((message) => message.headers['stream-version']));
+  });
+
   it('succeeds without writing anything when given no messages', async () => {
     const before = await messagesOnTopic();
     await publisher.send([]);

@@ -6,6 +6,10 @@ import type { Kafka } from 'kafkajs';
 import { ALL_IN_SYNC_REPLICAS } from './kafka-client';
 import type { MessagingLogger } from './logger';
 import { ReliableProducer } from './reliable-producer';
+import { sizeBoundedChunks } from './size-bounded-chunks';
+
+/** Below Kafka's default `max.message.bytes` (1 MiB) with room for the batch's own header. */
+export const DEFAULT_MAX_REQUEST_BYTES = 900_000;
 
 export interface OutgoingMessage {
   /** Partitioning key: the stream id, so one stream's events stay in order. */
@@ -24,6 +28,8 @@ export interface KafkaEventPublisherOptions {
   topic: string;
   /** Where a replaced producer is reported (see `ReliableProducer`). */
   logger?: MessagingLogger;
+  /** Bytes of messages one produce request carries at most: the topic's `max.message.bytes` or less. */
+  maxRequestBytes?: number;
 }
 
 export class KafkaEventPublisher implements EventPublisher {
@@ -41,8 +47,10 @@ export class KafkaEventPublisher implements EventPublisher {
     return this.producer.disconnect();
   }
 
+  /** One request per size-bounded chunk, each sent once the one before is acknowledged, so the order holds. */
   async send(messages: OutgoingMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await this.producer.send({ topic: this.options.topic, acks: ALL_IN_SYNC_REPLICAS, messages });
+    for (const chunk of sizeBoundedChunks(messages, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
+      await this.producer.send({ topic: this.options.topic, acks: ALL_IN_SYNC_REPLICAS, messages: chunk });
+    }
   }
 }
