@@ -10,7 +10,7 @@ import { createKafka, ensureTopics, PublisherIngestConsumer, type MessagingLogge
 import { createLogger } from '@ledger/platform';
 import { Kafka } from 'kafkajs';
 import { CommandGateway } from '../commands/command-gateway';
-import { createCommandIngestHandler } from '../commands/kafka/command-ingest.message-handler';
+import { createCommandIngestHandlers } from '../commands/kafka/command-ingest.message-handler';
 import { LedgerConfig } from '../ledger.config';
 
 export const LEDGER_LOGGER = Symbol('LEDGER_LOGGER');
@@ -50,7 +50,7 @@ export class CommandIngestService implements OnApplicationBootstrap, OnApplicati
       topicPrefix,
       refreshIntervalMs: this.config.commandIngestRefreshSeconds * 1000,
       deadLetterTopic: this.config.commandDeadLetterTopic,
-      handle: createCommandIngestHandler({ gateway: this.gateway, authenticator: this.authenticator, topicPrefix }),
+      ...createCommandIngestHandlers({ gateway: this.gateway, authenticator: this.authenticator, topicPrefix }),
       logger: this.logger,
     });
     await this.consumer.start();

@@ -33,6 +33,25 @@ function submissions(...values: string[]): OutgoingMessage[] {
   return values.map((value) => ({ key: 'partnership-p1', value, headers: { 'x-source-system': 'crm' } }));
 }
 
+/** A chunk handler that records each chunk's values and answers as `decide` says (or throws, as `fail` says). */
+function recordingChunkHandler(
+  decide: (value: string) => IngestOutcome = () => ({ status: 'accepted' }),
+  fail: (chunk: number) => boolean = () => false,
+) {
+  const chunks: string[][] = [];
+  const handleMany = async (messages: IngestMessage[]): Promise<IngestOutcome[]> => {
+    const values = messages.map((message) => message.value?.toString('utf8') ?? '');
+    chunks.push(values);
+    if (fail(chunks.length)) throw new Error('database unavailable');
+    return values.map(decide);
+  };
+  return { chunks, handleMany };
+}
+
+function numbered(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `s${index + 1}`);
+}
+
 /** A handler that records every call (by value) and answers as `decide` says. */
 function recordingHandler(decide: (value: string, call: number) => IngestOutcome = () => ({ status: 'accepted' })) {
   const calls: string[] = [];
@@ -67,6 +86,7 @@ async function runConsumer(
   topics: { topic: string; deadLetterTopic: string },
   groupId: string,
   handle: (message: IngestMessage) => Promise<IngestOutcome>,
+  handleMany?: (messages: IngestMessage[]) => Promise<IngestOutcome[]>,
 ): Promise<CommandIngestConsumer> {
   const consumer = new CommandIngestConsumer({
     kafka,
@@ -74,6 +94,7 @@ async function runConsumer(
     topics: [topics.topic],
     deadLetterTopic: topics.deadLetterTopic,
     handle,
+    handleMany,
     retry: FAST_RETRY,
   });
   await consumer.start();
@@ -144,6 +165,61 @@ describe('CommandIngestConsumer (real Kafka)', () => {
 
     expect(handler.calls).toEqual(['s1', 's2', 's2', 's3']);
     expect(await committedOffset(groupId, topics.topic)).toBe('3');
+  });
+
+  it('hands a backlog to handleMany in chunks, every message once and in order, and commits past the last one', async () => {
+    const topics = await freshTopics();
+    const groupId = uniqueName('ingest-group');
+    await publish(topics.topic, submissions(...numbered(250)));
+    const single = recordingHandler();
+    const many = recordingChunkHandler();
+
+    const consumer = await runConsumer(topics, groupId, single.handle, many.handleMany);
+    await waitUntil(() => many.chunks.flat().length + single.calls.length >= 250, 'every message was handled');
+    await consumer.stop();
+
+    expect(many.chunks.some((chunk) => chunk.length > 1)).toBe(true);
+    expect(Math.max(...many.chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(100);
+    // A fetch that brought a single message hands it to handle.
+    const handled = [...many.chunks.flat(), ...single.calls].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    expect(handled).toEqual(numbered(250));
+    expect(many.chunks.flat()).toEqual([...many.chunks.flat()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
+    expect(await committedOffset(groupId, topics.topic)).toBe('250');
+  });
+
+  it('sends what handleMany rejected to the dead-letter topic and carries on', async () => {
+    const topics = await freshTopics();
+    const groupId = uniqueName('ingest-group');
+    await publish(topics.topic, submissions(...numbered(20)));
+    const single = recordingHandler((value) => (value === 's7' ? { status: 'rejected', reason: { code: 'submission.invalid', message: 'No.' } } : { status: 'accepted' }));
+    const many = recordingChunkHandler((value) =>
+      value === 's7' ? { status: 'rejected', reason: { code: 'submission.invalid', message: 'No.' } } : { status: 'accepted' },
+    );
+
+    const consumer = await runConsumer(topics, groupId, single.handle, many.handleMany);
+    await waitUntil(() => many.chunks.flat().length + single.calls.length >= 20, 'every message was handled');
+    await consumer.stop();
+
+    const [deadLetter] = await readMessages(topics.deadLetterTopic, { count: 1 });
+    expect(deadLetter).toMatchObject({ value: 's7', headers: { 'dlq-reason-code': 'submission.invalid' } });
+    expect(await committedOffset(groupId, topics.topic)).toBe('20');
+  });
+
+  it('handles each message of a chunk that failed alone, with retries, skipping none', async () => {
+    const topics = await freshTopics();
+    const groupId = uniqueName('ingest-group');
+    await publish(topics.topic, submissions(...numbered(30)));
+    const single = recordingHandler();
+    const many = recordingChunkHandler(undefined, (chunk) => chunk === 1);
+
+    const consumer = await runConsumer(topics, groupId, single.handle, many.handleMany);
+    await waitUntil(() => new Set([...many.chunks.slice(1).flat(), ...single.calls]).size >= 30, 'every message was handled');
+    await consumer.stop();
+
+    const failedChunk = many.chunks[0]!;
+    expect(failedChunk.length).toBeGreaterThan(1);
+    expect(single.calls.slice(0, failedChunk.length)).toEqual(failedChunk);
+    expect(await committedOffset(groupId, topics.topic)).toBe('30');
   });
 
   it('resumes, after a restart, right after the last committed message', async () => {

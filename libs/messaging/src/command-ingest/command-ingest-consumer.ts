@@ -14,6 +14,12 @@
  * - `stop()` lets the in-flight message finish; a message still failing is left
  *   uncommitted for the next consumer.
  *
+ * Given `handleMany`, the messages a fetch brings are handed over in chunks rather than
+ * one by one, so the ledger decides them together and their appends share transactions
+ * (a partnership's messages still in order): a backlog drains at the rate of batched
+ * submissions, not at one round trip per message. A chunk that fails is handled again
+ * message by message, with the retries above.
+ *
  * One instance runs once: after `stop()`, create a new one to consume again.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -22,7 +28,7 @@ import { ALL_IN_SYNC_REPLICAS } from '../kafka-client';
 import { silentLogger, type MessagingLogger } from '../logger';
 import { ReliableProducer } from '../reliable-producer';
 import { deadLetterRecord } from './dead-letter';
-import { toIngestMessage, type IngestHandler, type IngestMessage } from './ingest-message';
+import { toIngestMessage, type IngestBatchHandler, type IngestHandler, type IngestMessage, type IngestOutcome } from './ingest-message';
 import { INGEST_SESSION_TIMEOUT_MS, retryDelayMs, type RetryPolicy } from './retry-policy';
 
 /**
@@ -39,6 +45,8 @@ const PARTITIONS_IN_PARALLEL = 6;
 /** Offsets are committed at least this often while a batch runs (see OffsetCommits). */
 const COMMIT_EVERY = 100;
 const COMMIT_AFTER_MS = 1_000;
+/** Messages handed to `handleMany` at once: the ledger's batches gain little beyond this size. */
+const MESSAGES_PER_CHUNK = 100;
 
 export interface CommandIngestConsumerOptions {
   kafka: Kafka;
@@ -47,6 +55,8 @@ export interface CommandIngestConsumerOptions {
   topics: string[];
   deadLetterTopic: string;
   handle: IngestHandler;
+  /** Handles a chunk of one partition's messages at once; without it every message goes to `handle` alone. */
+  handleMany?: IngestBatchHandler;
   logger?: MessagingLogger;
   retry?: RetryPolicy;
   /** Where a group without committed offsets starts; default true, so nothing sent before it existed is lost. */
@@ -105,19 +115,49 @@ export class CommandIngestConsumer {
     const commits = new OffsetCommits((offset) =>
       commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset }] }] }),
     );
+    const chunkSize = this.options.handleMany ? MESSAGES_PER_CHUNK : 1;
     try {
-      for (const record of batch.messages) {
+      for (let start = 0; start < batch.messages.length; start += chunkSize) {
         if (!isRunning() || isStale()) return;
-        const message = toIngestMessage(batch.topic, batch.partition, record);
-        const handled = await this.handleUntilDone(message, heartbeat);
-        if (!handled) return;
-        resolveOffset(record.offset);
-        await commits.handled(record.offset);
-        await heartbeat();
+        const chunk = batch.messages.slice(start, start + chunkSize).map((record) => toIngestMessage(batch.topic, batch.partition, record));
+        const outcomes = await this.outcomesOfChunk(chunk);
+        for (const [index, message] of chunk.entries()) {
+          const outcome = outcomes?.[index];
+          const handled = outcome ? await this.settledOrRetried(message, outcome, heartbeat) : await this.handleUntilDone(message, heartbeat);
+          if (!handled) return;
+          resolveOffset(message.offset);
+          await commits.handled(message.offset);
+          await heartbeat();
+        }
       }
     } finally {
       // What was handled is committed even when the batch ends early; not after a rebalance took the partition.
       if (!isStale()) await commits.flush();
+    }
+  }
+
+  /** Each message's outcome from `handleMany`; null when there is none or it failed (each message is then handled alone). */
+  private async outcomesOfChunk(chunk: IngestMessage[]): Promise<IngestOutcome[] | null> {
+    if (!this.options.handleMany || chunk.length < 2) return null;
+    try {
+      return await this.options.handleMany(chunk);
+    } catch (error) {
+      this.logger.warn(
+        { ...whereFrom(chunk[0]!), messages: chunk.length, err: error },
+        'Handling a chunk of ingest messages failed; each of them will be handled alone',
+      );
+      return null;
+    }
+  }
+
+  /** A message `handleMany` already handled: done once a rejection is on the dead-letter topic; handled again alone if that fails. */
+  private async settledOrRetried(message: IngestMessage, outcome: IngestOutcome, heartbeat: () => Promise<void>): Promise<boolean> {
+    try {
+      await this.settle(message, outcome);
+      return true;
+    } catch (error) {
+      this.logger.warn({ ...whereFrom(message), err: error }, 'Settling an ingest message failed; the same message will be retried');
+      return this.handleUntilDone(message, heartbeat);
     }
   }
 
@@ -141,7 +181,11 @@ export class CommandIngestConsumer {
   }
 
   private async handleOnce(message: IngestMessage): Promise<void> {
-    const outcome = await this.options.handle(message);
+    await this.settle(message, await this.options.handle(message));
+  }
+
+  /** Nothing to do for an accepted message; a rejected one goes to the dead-letter topic. */
+  private async settle(message: IngestMessage, outcome: IngestOutcome): Promise<void> {
     if (outcome.status === 'accepted') return;
     await this.deadLetters.send({
       topic: this.options.deadLetterTopic,

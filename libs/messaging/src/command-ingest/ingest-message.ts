@@ -29,6 +29,13 @@ export type IngestOutcome = { status: 'accepted' } | { status: 'rejected'; reaso
 
 export type IngestHandler = (message: IngestMessage) => Promise<IngestOutcome>;
 
+/**
+ * Many messages of one partition at once, answered in order, one outcome each. Throws
+ * when any of them could not be handled now (the database is down, say); the consumer
+ * then handles each of them alone, with retries, so a handler must be idempotent.
+ */
+export type IngestBatchHandler = (messages: IngestMessage[]) => Promise<IngestOutcome[]>;
+
 export function toIngestMessage(topic: string, partition: number, record: KafkaMessage): IngestMessage {
   return {
     key: record.key === null ? null : record.key.toString('utf8'),

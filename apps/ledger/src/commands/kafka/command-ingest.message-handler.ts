@@ -10,10 +10,17 @@
  * Kafka redelivers after a crash, so an idempotency key is required here.
  */
 import { HttpStatus } from '@nestjs/common';
-import type { Actor } from '@ledger/application';
+import type { Actor, SubmissionRequest } from '@ledger/application';
 import type { Authenticator } from '@ledger/auth';
-import { principalOfIngestTopic, type IngestHandler, type IngestMessage, type IngestOutcome, type RejectionReason } from '@ledger/messaging';
-import { ProblemException } from '@ledger/platform';
+import {
+  principalOfIngestTopic,
+  type IngestBatchHandler,
+  type IngestHandler,
+  type IngestMessage,
+  type IngestOutcome,
+  type RejectionReason,
+} from '@ledger/messaging';
+import { ProblemException, type ProblemDetails } from '@ledger/platform';
 import type { CommandGateway } from '../command-gateway';
 import { validateSubmission } from '../validate-submission';
 
@@ -25,7 +32,13 @@ export interface CommandIngestHandlerOptions {
   clock?: () => Date;
 }
 
-export function createCommandIngestHandler({ gateway, authenticator, topicPrefix, clock = () => new Date() }: CommandIngestHandlerOptions): IngestHandler {
+/** The handlers the ingest consumer calls: one message alone, or a chunk of one partition's messages decided together. */
+export interface CommandIngestHandlers {
+  handle: IngestHandler;
+  handleMany: IngestBatchHandler;
+}
+
+export function createCommandIngestHandlers({ gateway, authenticator, topicPrefix, clock = () => new Date() }: CommandIngestHandlerOptions): CommandIngestHandlers {
   const senderOf = async (topic: string): Promise<Actor | RejectionReason> => {
     const principal = principalOfIngestTopic(topicPrefix, topic);
     const authentication = principal === null ? null : await authenticator.authenticatePrincipal(principal);
@@ -34,41 +47,72 @@ export function createCommandIngestHandler({ gateway, authenticator, topicPrefix
     return { code: 'auth.forbidden', message: `The publisher of topic ${topic} (Kafka principal "${principal}") ${why}; nothing was recorded.` };
   };
 
-  return async (message: IngestMessage): Promise<IngestOutcome> => {
+  const handle = async (message: IngestMessage): Promise<IngestOutcome> => {
     const sender = await senderOf(message.topic);
     if ('code' in sender) return rejected(sender);
-    const parsed = parseJson(message.value);
-    if ('rejection' in parsed) return rejected(parsed.rejection);
+    const prepared = submissionOf(message, clock());
+    if ('rejection' in prepared) return rejected(prepared.rejection);
+    try {
+      await gateway.submit(prepared.submission, sender);
+      return { status: 'accepted' };
+    } catch (error) {
+      if (error instanceof ProblemException && error.problem.status < HttpStatus.INTERNAL_SERVER_ERROR) return rejected(rejectionOf(error.problem));
+      throw error;
+    }
+  };
 
-    const validation = validateSubmission(withHeaderDefaults(parsed.json, message.headers), clock());
-    if (!validation.ok) {
-      const [first] = validation.violations;
-      return rejected({
+  // The messages of one chunk come from one partition of one topic: one publisher.
+  const handleMany = async (messages: IngestMessage[]): Promise<IngestOutcome[]> => {
+    const sender = await senderOf(messages[0]!.topic);
+    if ('code' in sender) return messages.map(() => rejected(sender));
+    const now = clock();
+    const prepared = messages.map((message) => submissionOf(message, now));
+    const submissions = prepared.flatMap((one) => ('submission' in one ? [one.submission] : []));
+    const recorded = submissions.length === 0 ? [] : await gateway.submitAll(submissions, sender);
+    let next = 0;
+    return prepared.map((one) => {
+      if ('rejection' in one) return rejected(one.rejection);
+      const outcome = recorded[next++]!;
+      if (!('problem' in outcome)) return { status: 'accepted' };
+      // Not expected from submitAll, which throws what is not the submission's fault; if it came, retrying is right.
+      if (outcome.problem.status >= HttpStatus.INTERNAL_SERVER_ERROR) throw new ProblemException(outcome.problem);
+      return rejected(rejectionOf(outcome.problem));
+    });
+  };
+
+  return { handle, handleMany };
+}
+
+/** The submission a message carries, decoded and validated at the edge, or why it can never be accepted. */
+function submissionOf(message: IngestMessage, now: Date): { submission: SubmissionRequest } | { rejection: RejectionReason } {
+  const parsed = parseJson(message.value);
+  if ('rejection' in parsed) return parsed;
+  const validation = validateSubmission(withHeaderDefaults(parsed.json, message.headers), now);
+  if (!validation.ok) {
+    const [first] = validation.violations;
+    return {
+      rejection: {
         code: 'submission.invalid',
         message: `The submission is not valid: ${first?.message ?? 'see details'}`,
         field: first?.field,
         details: validation.violations,
-      });
-    }
-    const submission = validation.submission;
-    if (!submission.idempotencyKey) {
-      return rejected({
+      },
+    };
+  }
+  if (!validation.submission.idempotencyKey) {
+    return {
+      rejection: {
         code: 'submission.idempotency-key-required',
         message: 'Submissions over Kafka need an idempotencyKey (or an idempotency-key header): Kafka may deliver a message twice.',
         field: 'idempotencyKey',
-      });
-    }
-    try {
-      await gateway.submit(submission, sender);
-      return { status: 'accepted' };
-    } catch (error) {
-      if (error instanceof ProblemException && error.problem.status < HttpStatus.INTERNAL_SERVER_ERROR) {
-        const { problem } = error;
-        return rejected({ code: problem.code, message: problem.detail, field: problem.errors?.[0]?.field, details: problem });
-      }
-      throw error;
-    }
-  };
+      },
+    };
+  }
+  return { submission: validation.submission };
+}
+
+function rejectionOf(problem: ProblemDetails): RejectionReason {
+  return { code: problem.code, message: problem.detail, field: problem.errors?.[0]?.field, details: problem };
 }
 
 function parseJson(value: Buffer | null): { json: unknown } | { rejection: RejectionReason } {
