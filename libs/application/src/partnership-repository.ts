@@ -21,6 +21,12 @@ export interface LoadedPartnership {
 
 /** Streams one query brings up to date at most. */
 const MAX_STREAMS_PER_LOAD = 500;
+/**
+ * Events one catch-up query reads at most, shared between its streams: loading many long
+ * histories at once, as after a restart, goes page by page instead of holding every
+ * event of every stream in memory together.
+ */
+const EVENTS_PER_LOAD_QUERY = 10_000;
 
 export class PartnershipRepository {
   private readonly cache: LRUCache<string, LoadedPartnership>;
@@ -33,6 +39,7 @@ export class PartnershipRepository {
   constructor(
     private readonly eventStore: Pick<EventStore, 'readStreamsAfter'>,
     cacheSize = 10_000,
+    private readonly eventsPerLoadQuery = EVENTS_PER_LOAD_QUERY,
   ) {
     this.cache = new LRUCache({ max: cacheSize });
   }
@@ -51,9 +58,18 @@ export class PartnershipRepository {
   }
 
   private async loadMany(streamIds: readonly string[]): Promise<LoadedPartnership[]> {
-    const known = [...new Set(streamIds)].map((streamId) => ({ streamId, cached: this.cache.get(streamId) ?? { state: initialPartnershipState(), version: 0 } }));
-    const newer = await this.eventStore.readStreamsAfter(known.map(({ streamId, cached }) => ({ streamId, afterVersion: cached.version })));
-    const loaded = new Map(known.map(({ streamId, cached }) => [streamId, this.catchUp(streamId, cached, newer.get(streamId))]));
+    const loaded = new Map([...new Set(streamIds)].map((streamId) => [streamId, this.cache.get(streamId) ?? { state: initialPartnershipState(), version: 0 }]));
+    let behind = [...loaded.keys()];
+    while (behind.length > 0) {
+      const perStream = Math.max(1, Math.floor(this.eventsPerLoadQuery / behind.length));
+      const newer = await this.eventStore.readStreamsAfter(
+        behind.map((streamId) => ({ streamId, afterVersion: loaded.get(streamId)!.version })),
+        perStream,
+      );
+      for (const streamId of behind) loaded.set(streamId, this.catchUp(streamId, loaded.get(streamId)!, newer.get(streamId)));
+      // A full page may have more behind it.
+      behind = behind.filter((streamId) => newer.get(streamId)?.length === perStream);
+    }
     return streamIds.map((streamId) => loaded.get(streamId)!);
   }
 

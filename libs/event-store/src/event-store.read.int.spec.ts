@@ -91,6 +91,23 @@ describe('EventStore reads', () => {
     expect(await fixture.store.readStreamsAfter([])).toEqual(new Map());
   });
 
+  it('reads at most the given number of events of each stream, the first ones after its version', async () => {
+    const [long, short] = [uniqueStreamId(), uniqueStreamId()];
+    await fixture.store.append({ streamId: long, expectedVersion: 0, events: [newEvent(), newEvent(), newEvent(), newEvent(), newEvent()] });
+    await fixture.store.append({ streamId: short, expectedVersion: 0, events: [newEvent()] });
+
+    const newer = await fixture.store.readStreamsAfter(
+      [
+        { streamId: long, afterVersion: 1 },
+        { streamId: short, afterVersion: 0 },
+      ],
+      2,
+    );
+
+    expect(newer.get(long)!.map((event) => event.streamVersion)).toEqual([2, 3]);
+    expect(newer.get(short)!.map((event) => event.streamVersion)).toEqual([1]);
+  });
+
   it('reports version 0 for a stream that does not exist', async () => {
     expect(await fixture.store.streamVersion(uniqueStreamId())).toBe(0);
   });

@@ -129,9 +129,13 @@ export class EventStore {
   /**
    * The events of many streams after a version of each, in one query: what a writer
    * that caches states needs to bring them up to date. Streams with nothing newer are
-   * absent from the answer.
+   * absent from the answer. `limitPerStream` caps each stream's events (the first ones
+   * after its version), so a caller can catch up on long histories page by page.
    */
-  async readStreamsAfter(heads: readonly { streamId: string; afterVersion: number }[]): Promise<Map<string, EventEnvelope[]>> {
+  async readStreamsAfter(
+    heads: readonly { streamId: string; afterVersion: number }[],
+    limitPerStream: number | null = null,
+  ): Promise<Map<string, EventEnvelope[]>> {
     const newer = new Map<string, EventEnvelope[]>();
     if (heads.length === 0) return newer;
     const rows: EventRow[] = await this.dataSource.query(
@@ -139,9 +143,10 @@ export class EventStore {
       `SELECT ${EVENT_COLUMNS} FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS known(known_stream_id, after_version, ordinal)
        CROSS JOIN LATERAL (
          SELECT * FROM ledger.events e WHERE e.stream_id = known.known_stream_id AND e.stream_version > known.after_version
+         ORDER BY e.stream_version LIMIT $3
        ) AS newer
        ORDER BY known.ordinal, newer.stream_version`,
-      [heads.map((head) => head.streamId), heads.map((head) => head.afterVersion)],
+      [heads.map((head) => head.streamId), heads.map((head) => head.afterVersion), limitPerStream],
     );
     for (const envelope of rows.map(toEnvelope)) {
       const events = newer.get(envelope.streamId);
