@@ -29,7 +29,9 @@ export class LedgerConfig {
   /** Largest accepted request body, in the notation of body-parser (e.g. `1mb`). */
   @Matches(/^\d+(b|kb|mb)$/i) requestBodyLimit = '1mb';
   /** Partnerships whose decided state stays in memory between commands. */
-  @IsInt() @Min(0) stateCacheSize = 10_000;
+  @IsInt() @Min(1) stateCacheSize = 10_000;
+  /** Events the cached states add up to at most: what bounds the cache's memory (see PartnershipRepository). */
+  @IsInt() @Min(1) stateCacheEvents = 1_000_000;
 }
 
 export const LEDGER_ENVIRONMENT = {
@@ -46,6 +48,7 @@ export const LEDGER_ENVIRONMENT = {
   commandIngestEnabled: 'COMMAND_INGEST_ENABLED',
   requestBodyLimit: 'REQUEST_BODY_LIMIT',
   stateCacheSize: 'STATE_CACHE_SIZE',
+  stateCacheEvents: 'STATE_CACHE_EVENTS',
 } as const satisfies Record<keyof LedgerConfig, string>;
 
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {

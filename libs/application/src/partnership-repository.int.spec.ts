@@ -62,7 +62,7 @@ describe('PartnershipRepository', () => {
       await fixture.store.append({ streamId: streamIds[index]!, expectedVersion: 0, events: history.map(recorded) });
     }
     const store = new CountingEventStore(fixture.dataSource);
-    const repository = new PartnershipRepository(store, 100, 12);
+    const repository = new PartnershipRepository(store, { eventsPerLoadQuery: 12 });
 
     const loaded = await Promise.all(streamIds.map((streamId) => repository.load(streamId)));
 
@@ -72,6 +72,29 @@ describe('PartnershipRepository', () => {
     });
     expect(store.rowsPerQuery.length).toBeGreaterThan(3);
     expect(Math.max(...store.rowsPerQuery)).toBeLessThanOrEqual(12);
+  });
+
+  it('keeps states up to a number of events, the least recently used leaving first; a longer history is never kept', async () => {
+    const [small, medium, huge] = [historyOf(4), historyOf(7), historyOf(30)];
+    const streamIds = [small, medium, huge].map(() => newStreamId());
+    for (const [index, history] of [small, medium, huge].entries()) {
+      await fixture.store.append({ streamId: streamIds[index]!, expectedVersion: 0, events: history.map(recorded) });
+    }
+    const store = new CountingEventStore(fixture.dataSource);
+    const repository = new PartnershipRepository(store, { cachedEvents: 15 });
+    const rowsOfLoad = async (streamId: string) => {
+      const before = store.rowsPerQuery.length;
+      await repository.load(streamId);
+      return store.rowsPerQuery.slice(before).reduce((sum, rows) => sum + rows, 0);
+    };
+
+    expect(await rowsOfLoad(streamIds[0]!)).toBe(small.length);
+    expect(await rowsOfLoad(streamIds[1]!)).toBe(medium.length);
+    expect(await rowsOfLoad(streamIds[0]!)).toBe(0);
+    // 5 + 8 events fit in 15; the huge one never does, and pushes nothing out.
+    expect(await rowsOfLoad(streamIds[2]!)).toBe(huge.length);
+    expect(await rowsOfLoad(streamIds[2]!)).toBe(huge.length);
+    expect(await rowsOfLoad(streamIds[1]!)).toBe(0);
   });
 
   it('reads only what was appended since the state it keeps', async () => {

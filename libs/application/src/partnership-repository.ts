@@ -21,12 +21,23 @@ export interface LoadedPartnership {
 
 /** Streams one query brings up to date at most. */
 const MAX_STREAMS_PER_LOAD = 500;
-/**
- * Events one catch-up query reads at most, shared between its streams: loading many long
- * histories at once, as after a restart, goes page by page instead of holding every
- * event of every stream in memory together.
- */
-const EVENTS_PER_LOAD_QUERY = 10_000;
+export interface PartnershipRepositoryOptions {
+  /** Partnerships whose decided state is kept in memory at most. */
+  cachedPartnerships?: number;
+  /**
+   * Events those states add up to at most (a state costs memory in proportion to the
+   * entries its history made, around 200 bytes each): the cache's real bound, since one
+   * partnership may hold a million observations and another ten. A partnership whose
+   * history alone exceeds it is decided on a fresh load every time.
+   */
+  cachedEvents?: number;
+  /**
+   * Events one catch-up query reads at most, shared between its streams: loading many
+   * long histories at once, as after a restart, goes page by page instead of holding
+   * every event of every stream in memory together.
+   */
+  eventsPerLoadQuery?: number;
+}
 
 export class PartnershipRepository {
   private readonly cache: LRUCache<string, LoadedPartnership>;
@@ -36,12 +47,14 @@ export class PartnershipRepository {
     maxBatchSize: MAX_STREAMS_PER_LOAD,
   });
 
+  private readonly eventsPerLoadQuery: number;
+
   constructor(
     private readonly eventStore: Pick<EventStore, 'readStreamsAfter'>,
-    cacheSize = 10_000,
-    private readonly eventsPerLoadQuery = EVENTS_PER_LOAD_QUERY,
+    { cachedPartnerships = 10_000, cachedEvents = 1_000_000, eventsPerLoadQuery = 10_000 }: PartnershipRepositoryOptions = {},
   ) {
-    this.cache = new LRUCache({ max: cacheSize });
+    this.cache = new LRUCache({ max: cachedPartnerships, maxSize: cachedEvents, sizeCalculation: ({ version }) => Math.max(1, version) });
+    this.eventsPerLoadQuery = eventsPerLoadQuery;
   }
 
   load(streamId: string): Promise<LoadedPartnership> {

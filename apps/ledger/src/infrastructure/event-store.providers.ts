@@ -30,7 +30,7 @@ export const eventStoreProviders: Provider[] = [
   {
     provide: PartnershipRepository,
     inject: [EventStore, LedgerConfig],
-    useFactory: (store: EventStore, config: LedgerConfig) => new PartnershipRepository(store, config.stateCacheSize),
+    useFactory: (store: EventStore, config: LedgerConfig) => new PartnershipRepository(store, { cachedPartnerships: config.stateCacheSize, cachedEvents: config.stateCacheEvents }),
   },
   {
     provide: SubmissionExecutor,
