@@ -1,11 +1,12 @@
 /**
  * The partnership every load-bearing suite (benchmarks, reliability) writes to: Marketing
- * and Sales, proposed, with the CRM's "first contact within an hour" SLA defined, ready
+ * and Sales, proposed, with the demo's "first contact within an hour" SLA defined, ready
  * for SLA observations - the most frequent submission there is.
  */
 import type { CommandSubmission } from '@ledger/contracts';
+import { FIRST_CONTACT_SLA } from '../../apps/cli/src/demo/marketing-sales/slas';
 
-export const SLA_ID = 'mql-first-contact';
+export const SLA_ID = FIRST_CONTACT_SLA.slaId;
 
 /** The submissions that make a partnership ready for observations; `sourceSystem` when the suite names one. */
 export function slaReadyPartnership(partnershipId: string, name: string, sourceSystem?: string): CommandSubmission[] {
@@ -31,17 +32,7 @@ export function slaReadyPartnership(partnershipId: string, name: string, sourceS
       partnershipId,
       idempotencyKey: `${partnershipId}/sla`,
       ...from,
-      data: {
-        slaId: SLA_ID,
-        name: 'Sales contacts every MQL within 1 hour',
-        providerTeamId: 'sales',
-        beneficiaryTeamId: 'marketing',
-        measure: 'Minutes from MQL hand-off to the first sales call or email',
-        unit: 'minutes',
-        threshold: { comparator: 'at-most', value: 60 },
-        complianceTarget: 0.9,
-        compliancePeriod: 'weekly',
-      },
+      data: FIRST_CONTACT_SLA,
     },
   ];
 }

@@ -13,10 +13,6 @@ export function ownEntry<T>(record: Readonly<Record<string, T>>, id: string): T 
   return Object.hasOwn(record, id) ? record[id] : undefined;
 }
 
-export function hasEntry(record: Readonly<Record<string, unknown>>, id: string): boolean {
-  return Object.hasOwn(record, id);
-}
-
 /** The record with `key` set to `value`. */
 export function withEntry<K extends string | number, T>(record: Readonly<Record<K, T>>, key: K, value: T): Record<K, T> {
   // A computed key defines an own entry, even for an id like `__proto__`.

@@ -4,12 +4,24 @@
  * few late, and one bad week while the SDRs were at the sales kickoff); Marketing
  * delivers at least 400 MQLs a month (met until the stricter MQL definition).
  */
+import type { CommandData } from '@ledger/domain';
 import type { DemoCalendar, DemoPeriod } from '../demo-calendar';
 import type { PartnershipScript } from '../partnership-script';
 import { SeededRandom } from '../seeded-random';
 import type { WeeklyMqlCount } from './performance';
 
-const FIRST_CONTACT_SLA = 'mql-first-contact';
+/** The CRM's SLA: the one the demo observes most, and the one load-bearing test suites write to. */
+export const FIRST_CONTACT_SLA: CommandData<'DefineSla'> = {
+  slaId: 'mql-first-contact',
+  name: 'Sales contacts every MQL within 1 hour',
+  providerTeamId: 'sales',
+  beneficiaryTeamId: 'marketing',
+  measure: 'Minutes from MQL hand-off to the first sales call or email',
+  unit: 'minutes',
+  threshold: { comparator: 'at-most', value: 60 },
+  complianceTarget: 0.9,
+  compliancePeriod: 'weekly',
+};
 const MONTHLY_MQL_SLA = 'monthly-mql-volume';
 const SALES_KICKOFF_WEEK_INDEX = 8;
 const FIRST_LEAD_NUMBER = 48_200;
@@ -17,17 +29,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function recordMarketingSalesSlas(script: PartnershipScript, calendar: DemoCalendar, weeklyMqls: WeeklyMqlCount[]): void {
   const firstContactDefinedAt = calendar.day(4, '10:30');
-  script.record(firstContactDefinedAt, 'DefineSla', {
-    slaId: FIRST_CONTACT_SLA,
-    name: 'Sales contacts every MQL within 1 hour',
-    providerTeamId: 'sales',
-    beneficiaryTeamId: 'marketing',
-    measure: 'Minutes from MQL hand-off to the first sales call or email',
-    unit: 'minutes',
-    threshold: { comparator: 'at-most', value: 60 },
-    complianceTarget: 0.9,
-    compliancePeriod: 'weekly',
-  });
+  script.record(firstContactDefinedAt, 'DefineSla', FIRST_CONTACT_SLA);
   recordFirstContacts(script, calendar, firstContactDefinedAt);
 
   const monthlyVolumeDefinedAt = calendar.day(4, '10:45');
@@ -59,7 +61,7 @@ function recordFirstContacts(script: PartnershipScript, calendar: DemoCalendar, 
       if (handedOverAt <= definedAt || !calendar.hasCome(handedOverAt)) continue;
       script.record(handedOverAt, 'RecordSlaObservation', {
         observationId: `first-contact-${week.period}-${String(caseIndex).padStart(2, '0')}`,
-        slaId: FIRST_CONTACT_SLA,
+        slaId: FIRST_CONTACT_SLA.slaId,
         value: minutes,
         subject: `lead-${leadNumber}`,
       }, 'crm');

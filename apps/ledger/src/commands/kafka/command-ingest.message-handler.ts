@@ -9,7 +9,6 @@
  * is thrown so the consumer retries the same message and nothing is skipped.
  * Kafka redelivers after a crash, so an idempotency key is required here.
  */
-import { HttpStatus } from '@nestjs/common';
 import type { Actor, SubmissionRequest } from '@ledger/application';
 import type { Authenticator } from '@ledger/auth';
 import {
@@ -20,7 +19,7 @@ import {
   type IngestOutcome,
   type RejectionReason,
 } from '@ledger/messaging';
-import { ProblemException, type ProblemDetails } from '@ledger/platform';
+import type { ProblemDetails } from '@ledger/platform';
 import type { CommandGateway } from '../command-gateway';
 import { validateSubmission } from '../validate-submission';
 
@@ -47,20 +46,6 @@ export function createCommandIngestHandlers({ gateway, authenticator, topicPrefi
     return { code: 'auth.forbidden', message: `The publisher of topic ${topic} (Kafka principal "${principal}") ${why}; nothing was recorded.` };
   };
 
-  const handle = async (message: IngestMessage): Promise<IngestOutcome> => {
-    const sender = await senderOf(message.topic);
-    if ('code' in sender) return rejected(sender);
-    const prepared = submissionOf(message, clock());
-    if ('rejection' in prepared) return rejected(prepared.rejection);
-    try {
-      await gateway.submit(prepared.submission, sender);
-      return { status: 'accepted' };
-    } catch (error) {
-      if (error instanceof ProblemException && error.problem.status < HttpStatus.INTERNAL_SERVER_ERROR) return rejected(rejectionOf(error.problem));
-      throw error;
-    }
-  };
-
   // The messages of one chunk come from one partition of one topic: one publisher.
   const handleMany = async (messages: IngestMessage[]): Promise<IngestOutcome[]> => {
     const sender = await senderOf(messages[0]!.topic);
@@ -68,17 +53,18 @@ export function createCommandIngestHandlers({ gateway, authenticator, topicPrefi
     const now = clock();
     const prepared = messages.map((message) => submissionOf(message, now));
     const submissions = prepared.flatMap((one) => ('submission' in one ? [one.submission] : []));
+    // submitAll answers a problem only for what is the submission's fault, and throws the rest (the database is down).
     const recorded = submissions.length === 0 ? [] : await gateway.submitAll(submissions, sender);
     let next = 0;
     return prepared.map((one) => {
       if ('rejection' in one) return rejected(one.rejection);
       const outcome = recorded[next++]!;
-      if (!('problem' in outcome)) return { status: 'accepted' };
-      // Not expected from submitAll, which throws what is not the submission's fault; if it came, retrying is right.
-      if (outcome.problem.status >= HttpStatus.INTERNAL_SERVER_ERROR) throw new ProblemException(outcome.problem);
-      return rejected(rejectionOf(outcome.problem));
+      return 'problem' in outcome ? rejected(rejectionOf(outcome.problem)) : { status: 'accepted' };
     });
   };
+
+  // One message is a chunk of one: the same decoding, recording and answers.
+  const handle = async (message: IngestMessage): Promise<IngestOutcome> => (await handleMany([message]))[0]!;
 
   return { handle, handleMany };
 }
