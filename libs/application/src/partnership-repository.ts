@@ -57,8 +57,18 @@ export class PartnershipRepository {
     this.eventsPerLoadQuery = eventsPerLoadQuery;
   }
 
+  /** The partnership as of the store's latest event. */
   load(streamId: string): Promise<LoadedPartnership> {
     return this.loader.load(streamId);
+  }
+
+  /**
+   * The state this process last loaded or left the partnership in, without asking the
+   * store; another process may have appended since, so only a caller whose append names
+   * the version (and is refused if it is stale) may decide on it.
+   */
+  lastKnown(streamId: string): LoadedPartnership | undefined {
+    return this.cache.get(streamId);
   }
 
   /** Keeps the state a successful append produced, so the next command skips the replay. */

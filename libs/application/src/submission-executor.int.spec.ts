@@ -150,6 +150,64 @@ describe('SubmissionExecutor', () => {
     expect(verifyStreamChains(stored)).toMatchObject({ status: 'intact' });
   });
 
+  it('decides a single submission on the state it last left, without reading the store', async () => {
+    const id = newPartnershipId();
+    await executor.execute(submission(id, propose(id)), ACTOR);
+    const readsBefore = store.streamReads;
+
+    const outcome = await executor.execute(submission(id, defineTerm('mql')), ACTOR);
+
+    expect(outcome.result.streamVersion).toBe(2);
+    expect(store.streamReads).toBe(readsBefore);
+  });
+
+  it('meets another process\'s append at the version check and decides again on fresh state', async () => {
+    const id = newPartnershipId();
+    await executor.execute(submission(id, propose(id)), ACTOR);
+    await otherProcess.execute(submission(id, defineTerm('sal')), ACTOR);
+
+    const outcome = await executor.execute(submission(id, defineTerm('mql')), ACTOR);
+
+    expect(outcome.result.streamVersion).toBe(3);
+    const stored = await streamOf(id);
+    expect(stored.map((event) => (event.data as { term?: string }).term ?? event.type)).toEqual(['PartnershipProposed', 'sal', 'mql']);
+    expect(verifyStreamChains(stored)).toMatchObject({ status: 'intact' });
+  });
+
+  it('refuses only on fresh state: what another process recorded since can make a submission valid', async () => {
+    const id = newPartnershipId();
+    await executor.execute(submission(id, propose(id)), ACTOR);
+    // This process still believes the scope undefined, where signing is refused.
+    await otherProcess.execute(submission(id, defineScope), ACTOR);
+
+    const outcome = await executor.execute(submission(id, sign('marketing')), ACTOR);
+
+    expect(outcome.result.events.map((event) => event.type)).toEqual(['AgreementSigned']);
+    expect(outcome.result.streamVersion).toBe(3);
+  });
+
+  it('answers a retried single submission the rules now refuse with the original result, and refuses a different one under its key', async () => {
+    const id = newPartnershipId();
+    await executor.execute(submission(id, propose(id)), ACTOR);
+    const original = await executor.execute(submission(id, defineTerm('mql'), `${id}-mql`), ACTOR);
+
+    const retry = await executor.execute(submission(id, defineTerm('mql'), `${id}-mql`), ACTOR);
+    const reused = executor.execute(submission(id, defineTerm('sql'), `${id}-mql`), ACTOR);
+
+    expect(retry).toEqual({ ...original, replayed: true });
+    await expect(reused).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await streamOf(id)).toHaveLength(2);
+  });
+
+  it('answers a refusal with the rules\' reason when the key was never seen', async () => {
+    const id = newPartnershipId();
+    await executor.execute(submission(id, propose(id)), ACTOR);
+    await executor.execute(submission(id, defineTerm('mql')), ACTOR);
+
+    await expect(executor.execute(submission(id, defineTerm('mql'), `${id}-again`), ACTOR)).rejects.toBeInstanceOf(DomainError);
+    expect(await fixture.store.findByIdempotencyKey(`${id}-again`)).toBeNull();
+  });
+
   it('lets concurrent single submissions to many partnerships share a transaction while one is in flight', async () => {
     const oneAtATime = new InterceptedEventStore(fixture.dataSource);
     const serial = new SubmissionExecutor(oneAtATime, new PartnershipRepository(oneAtATime), ANYONE_MAY_WRITE, { groupCommit: { maxGroupsInFlight: 1 } });

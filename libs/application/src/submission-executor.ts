@@ -1,7 +1,7 @@
 /**
  * The write path of the ledger: submissions in, events durably recorded out.
  *
- *   access check -> idempotency check -> load partnership -> decide (domain) -> append
+ *   load partnership -> access check -> decide (domain) -> append (idempotency checked there)
  *
  * Both transports (HTTP and the Kafka ingest topic) call this, so the rules, the access
  * policy (who may write for which partnership), the idempotency and the concurrency
@@ -10,7 +10,8 @@
  *
  * Submissions for the same partnership are serialised in-process; across processes the
  * event store's optimistic concurrency decides, and a conflict the caller did not ask
- * for (no expected version) is retried on fresh state. Appends of different
+ * for (no expected version) is retried on fresh state. A single submission is decided
+ * on the state this process last saw, so the common case costs no read at all. Appends of different
  * partnerships share transactions (group commit), which is what lets many concurrent
  * single submissions go fast.
  */
@@ -24,7 +25,7 @@ import type { LoadedPartnership, PartnershipRepository } from './partnership-rep
 import { toCommandResult, toNewEvents } from './recorded-submission';
 import { submissionRequestHash } from './request-hash';
 import type { ExecutionOutcome, SubmissionOutcome, SubmissionRequest } from './submission-request';
-import type { Actor, WriteAccessPolicy } from './write-access';
+import { AccessDeniedError, type Actor, type WriteAccessPolicy } from './write-access';
 
 export interface SubmissionExecutorOptions {
   clock?: () => Date;
@@ -106,21 +107,48 @@ export class SubmissionExecutor {
     return outcomes;
   }
 
+  /**
+   * Decides on the state this process last left the partnership in, without asking the
+   * store: the append names that version, so a decision made on a state another process
+   * has moved past is refused by the store and made again on fresh state. A refusal is
+   * only ever answered on fresh state, and only then is the idempotency key looked up
+   * (a retry the rules now refuse is the original's replay); on the happy path the
+   * append itself answers a seen key from the stored result.
+   */
   private async executeOne(streamId: string, request: SubmissionRequest, actor: Actor): Promise<ExecutionOutcome> {
     const requestHash = submissionRequestHash(request);
-    for (let attempt = 0; ; attempt += 1) {
-      const loaded = await this.loadFor(streamId, request, actor);
-      if (attempt === 0) {
+    let known = this.repository.lastKnown(streamId);
+    let loaded = known ?? (await this.repository.load(streamId));
+    for (let conflicts = 0; ; ) {
+      let decided;
+      try {
+        this.access.assertMayWrite({ actor, partnershipId: request.partnershipId, command: request.command, state: loaded.state });
+        decided = this.decide(streamId, loaded, request, actor, requestHash);
+      } catch (refusal) {
+        if (known) {
+          known = undefined;
+          loaded = await this.reload(streamId);
+          continue;
+        }
+        if (refusal instanceof AccessDeniedError) throw refusal;
         const earlier = await this.replayIfSeen(request.idempotencyKey, requestHash);
         if (earlier) return earlier;
+        throw refusal;
       }
-      const decided = this.decide(streamId, loaded, request, actor, requestHash);
       const appended = await this.groupCommit.append(decided.append);
       if (appended.ok) return this.settle(streamId, appended.result, decided.after);
-      this.repository.forget(streamId);
       const retry = appended.error instanceof WrongExpectedVersionError && request.expectedVersion === undefined;
-      if (!retry || attempt >= this.maxConflictRetries) throw appended.error;
+      this.repository.forget(streamId);
+      if (!retry || conflicts >= this.maxConflictRetries) throw appended.error;
+      conflicts += 1;
+      known = undefined;
+      loaded = await this.repository.load(streamId);
     }
+  }
+
+  private async reload(streamId: string): Promise<LoadedPartnership> {
+    this.repository.forget(streamId);
+    return this.repository.load(streamId);
   }
 
   /** One partnership's submissions of a batch: decided in order, appended as one chain. */
@@ -221,13 +249,6 @@ export class SubmissionExecutor {
     } catch (error) {
       return { ok: false, error };
     }
-  }
-
-  /** The partnership as it stands, once the actor is known to be entitled to write to it. */
-  private async loadFor(streamId: string, request: SubmissionRequest, actor: Actor): Promise<LoadedPartnership> {
-    const loaded = await this.repository.load(streamId);
-    this.access.assertMayWrite({ actor, partnershipId: request.partnershipId, command: request.command, state: loaded.state });
-    return loaded;
   }
 
   private async storedKeysOf(lane: readonly SubmissionRequest[]): Promise<StoredKeys> {
