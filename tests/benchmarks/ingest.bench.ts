@@ -23,7 +23,7 @@ import { publisherWriteAccess } from '@ledger/auth';
 import { createEventStoreDataSource, EventStore } from '@ledger/event-store';
 import { Pool } from 'pg';
 import { LedgerStack, TEST_PUBLISHER } from '../support/ledger-stack';
-import { REPO_ROOT } from '../support/service-process';
+import { REPO_ROOT, serviceNodeOptions } from '../support/service-process';
 import type { ThroughputFigure } from './ingest/figures';
 import { kafkaIngestScenario, type KafkaIngestUnderTest } from './ingest/kafka-ingest-scenarios';
 import { httpBatchScenario, httpSingleScenario, libraryAppendScenario, libraryExecutorScenario } from './ingest/ledger-scenarios';
@@ -174,6 +174,7 @@ async function settingsOf(pool: Pool, settings: IngestSettings): Promise<Record<
     relayBatchSize: process.env.RELAY_BATCH_SIZE ?? 'default',
     ledgerDatabasePoolSize: process.env.DATABASE_POOL_SIZE ?? 'default',
     logLevel: process.env.LOG_LEVEL ?? 'info',
+    serviceNodeOptions: serviceNodeOptions().join(' ') || 'none',
     postgresSynchronousCommit: await show('synchronous_commit'),
     postgresSharedBuffers: await show('shared_buffers'),
     postgresMaxWalSize: await show('max_wal_size'),

@@ -16,6 +16,8 @@ environment:
   TEST_DATABASE_ADMIN_URL     where the benchmark creates its database (default postgres://postgres@127.0.0.1:5432/postgres)
   LOG_LEVEL                   of the ledger and relay under test (default warn: a log line per request is a cost of its own)
   RELAY_BATCH_SIZE, DATABASE_POOL_SIZE   passed to the services under test
+  SERVICE_NODE_OPTIONS        node options of the services and commands under test only, e.g.
+                              "--max-old-space-size=256" to cap their heaps (default none)
 EOF
 }
 

@@ -26,6 +26,14 @@ export interface ServiceProcessOptions {
 const KEPT_LOG_CHARACTERS = 200_000;
 const POLL_INTERVAL_MS = 200;
 
+/**
+ * Node options for the services only (SERVICE_NODE_OPTIONS, e.g. "--max-old-space-size=256"),
+ * so a run can cap the services' heaps without capping the test or benchmark driving them.
+ */
+export function serviceNodeOptions(): string[] {
+  return (process.env.SERVICE_NODE_OPTIONS ?? '').split(/\s+/).filter((option) => option.length > 0);
+}
+
 export class ServiceProcess {
   private log = '';
   private readonly exited: Promise<number | null>;
@@ -54,7 +62,7 @@ export class ServiceProcess {
   static async start(options: ServiceProcessOptions): Promise<ServiceProcess> {
     const entry = builtEntryOf(options.app);
     const port = await freePort();
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, [...serviceNodeOptions(), entry], {
       cwd: REPO_ROOT,
       env: { ...process.env, HOST: '127.0.0.1', ...options.env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,7 +25,7 @@ import { createEventStoreDataSource, EventStore, migrateEventStore, type AppendR
 import { generateSigningKey } from '@ledger/integrity';
 import { createTestDatabase } from '@ledger/testing';
 import { quarterCopies } from '../../../libs/projections/src/testing/scenario';
-import { REPO_ROOT } from '../../support/service-process';
+import { REPO_ROOT, serviceNodeOptions } from '../../support/service-process';
 import { MemorySampler } from '../ingest/measure';
 
 export interface HistoryFigures {
@@ -153,7 +153,7 @@ function timedNode(args: string[], env: Record<string, string>, name: string): P
   const memory = new MemorySampler({ [name]: args[0]! });
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...serviceNodeOptions(), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     memory.start(100);
     let stdout = '';
     let stderr = '';
