@@ -6,6 +6,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { limitRequestBodies, protectApiDocs, type AuthSettings } from '@ledger/auth';
+import { keepIdleConnectionsOpen } from '@ledger/platform';
 import { Logger } from 'nestjs-pino';
 import { LedgerModule } from './ledger.module';
 import type { LedgerConfig } from './ledger.config';
@@ -17,6 +18,7 @@ export async function createLedgerApp(config: LedgerConfig, auth: AuthSettings):
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  keepIdleConnectionsOpen(app.getHttpServer());
   limitRequestBodies(app, config.requestBodyLimit);
   app.enableShutdownHooks();
   protectApiDocs(app, API_DOCS_PATHS);

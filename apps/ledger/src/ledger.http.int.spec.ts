@@ -4,10 +4,12 @@
  * It calls as a publisher; the history is read back as an auditor.
  */
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, deleteTestTopics, testKafkaBrokers, uniqueName, type TestDatabase } from '@ledger/testing';
 import { loadAuthSettings } from '@ledger/auth';
+import { KEEP_ALIVE_TIMEOUT_MS } from '@ledger/platform';
 import request from 'supertest';
 import { provisionTestAccounts } from '../../../libs/auth/src/testing/test-accounts';
 import { COMMAND_EXAMPLES } from './commands/dto/examples';
@@ -162,6 +164,10 @@ describe('ledger service over HTTP', () => {
     expect(response.body.accepted).toBe(2);
     expect(response.body.outcomes.map((outcome: { status: number }) => outcome.status)).toEqual([201, 201, 409, 400]);
     expect((await eventsOf(partnershipId)).map((event) => event.type)).toEqual(['PartnershipProposed', 'VocabularyTermDefined']);
+  });
+
+  it('keeps an idle kept-alive connection open longer than its clients and load balancers do', () => {
+    expect((app.getHttpServer() as Server).keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
   });
 
   it('serves the OpenAPI document that is committed in apps/ledger/openapi.json', async () => {

@@ -2,3 +2,4 @@ export * from './config';
 export * from './health';
 export * from './logging';
 export * from './problem';
+export * from './http';
