@@ -11,9 +11,9 @@
  * Submissions for the same partnership are serialised in-process; across processes the
  * event store's optimistic concurrency decides, and a conflict the caller did not ask
  * for (no expected version) is retried on fresh state. A single submission is decided
- * on the state this process last saw, so the common case costs no read at all. Appends of different
- * partnerships share transactions (group commit), which is what lets many concurrent
- * single submissions go fast.
+ * on the state this process last saw, so the common case costs no read at all. Appends
+ * of different partnerships share transactions (group commit), which is what lets many
+ * concurrent single submissions go fast.
  */
 import { partnershipStreamId } from '@ledger/contracts';
 import { decidePartnership, evolvePartnership, type PartnershipState } from '@ledger/domain';
@@ -126,8 +126,9 @@ export class SubmissionExecutor {
         decided = this.decide(streamId, loaded, request, actor, requestHash);
       } catch (refusal) {
         if (known) {
+          // What this process last saw is a true state at its version: catching up from it is fresh.
           known = undefined;
-          loaded = await this.reload(streamId);
+          loaded = await this.repository.load(streamId);
           continue;
         }
         if (refusal instanceof AccessDeniedError) throw refusal;
@@ -144,11 +145,6 @@ export class SubmissionExecutor {
       known = undefined;
       loaded = await this.repository.load(streamId);
     }
-  }
-
-  private async reload(streamId: string): Promise<LoadedPartnership> {
-    this.repository.forget(streamId);
-    return this.repository.load(streamId);
   }
 
   /** One partnership's submissions of a batch: decided in order, appended as one chain. */

@@ -191,10 +191,10 @@ describe('CommandIngestConsumer (real Kafka)', () => {
     const topics = await freshTopics();
     const groupId = uniqueName('ingest-group');
     await publish(topics.topic, submissions(...numbered(20)));
-    const single = recordingHandler((value) => (value === 's7' ? { status: 'rejected', reason: { code: 'submission.invalid', message: 'No.' } } : { status: 'accepted' }));
-    const many = recordingChunkHandler((value) =>
-      value === 's7' ? { status: 'rejected', reason: { code: 'submission.invalid', message: 'No.' } } : { status: 'accepted' },
-    );
+    const rejectSeventh = (value: string): IngestOutcome =>
+      value === 's7' ? { status: 'rejected', reason: { code: 'submission.invalid', message: 'No.' } } : { status: 'accepted' };
+    const single = recordingHandler(rejectSeventh);
+    const many = recordingChunkHandler(rejectSeventh);
 
     const consumer = await runConsumer(topics, groupId, single.handle, many.handleMany);
     await waitUntil(() => many.chunks.flat().length + single.calls.length >= 20, 'every message was handled');
