@@ -10,7 +10,8 @@
  * caller sends it again, in order; a message the broker did take before the failure is
  * then on the topic twice, which consumers already tolerate (at-least-once delivery).
  */
-import { Partitioners, type Kafka, type Producer, type ProducerRecord, type RecordMetadata } from 'kafkajs';
+import { type Kafka, type Producer, type ProducerRecord, type RecordMetadata } from 'kafkajs';
+import { cachingDefaultPartitioner } from './key-partition-cache';
 import { silentLogger, type MessagingLogger } from './logger';
 
 /** Errors after which the producer's idempotence state no longer matches the broker's. */
@@ -19,13 +20,14 @@ const LOST_PRODUCER_STATE = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PR
 /**
  * Idempotent and one request in flight: a retried send can neither duplicate a message
  * nor reorder two of them, so per-key order on the topic is the order of `send` calls.
- * The Java-compatible partitioner keeps a key on the same partition as Java clients put it.
+ * The Java-compatible partitioner keeps a key on the same partition as Java clients put it
+ * (remembered per key: the relay sends the same stream ids over and over).
  */
 function createReliableProducer(kafka: Kafka): Producer {
   return kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: cachingDefaultPartitioner(),
   });
 }
 

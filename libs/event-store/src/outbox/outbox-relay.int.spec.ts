@@ -107,13 +107,9 @@ describe('OutboxRelay', () => {
       expect(envelope).toEqual(stored);
       expect(message.key).toBe(envelope.streamId);
       expect(message.headers).toEqual({
-        'event-type': stored.type,
         'event-id': stored.eventId,
-        'stream-id': stored.streamId,
+        'event-type': stored.type,
         'stream-version': String(stored.streamVersion),
-        'global-position': String(stored.globalPosition),
-        'schema-version': String(stored.schemaVersion),
-        'correlation-id': stored.correlationId,
       });
     }
   });
