@@ -130,6 +130,29 @@ describe('EventStore reads', () => {
     expect(await fixture.store.headPosition()).toBe(third);
   });
 
+  it('reads the same page for publishing, each envelope as its JSON text, whatever its data and metadata hold', async () => {
+    const streamId = uniqueStreamId();
+    const awkward = [
+      newEvent({ data: { note: 'quote " backslash \\ newline \n tab \t', unicode: 'Zoë 漢字 🚀', nested: { list: [1, 2.5, -0.001, 1e21, null, true] } } }),
+      newEvent({ data: { big: 12345678901234, tiny: 1e-7, empty: {}, none: [] }, metadata: { actor: 'svc "crm"', sourceSystem: 'crm\\eu', correlationId: 'c/1?x="y"', causationId: 'cause-\u2028' } }),
+      newEvent({ occurredAt: new Date('1999-12-31T23:59:59.999Z') }),
+    ];
+    const appended = await fixture.store.append({ streamId, expectedVersion: 0, events: awkward });
+    const start = appended.events[0].globalPosition - 1;
+    await readAllUntil(start, (events) => ids(events).includes(appended.events[2].eventId));
+
+    const envelopes = await fixture.store.readAll({ afterPosition: start, limit: 3 });
+    const publishable = await fixture.store.readAllForPublishing({ afterPosition: start, limit: 3 });
+
+    expect(publishable.map((event) => event.globalPosition)).toEqual(envelopes.map((envelope) => envelope.globalPosition));
+    publishable.forEach((event, index) => {
+      const envelope = envelopes[index]!;
+      // Same keys in the same order, same values: re-serialised, the two are one string.
+      expect(JSON.stringify(JSON.parse(event.envelopeJson))).toBe(JSON.stringify(envelope));
+      expect(event).toMatchObject({ eventId: envelope.eventId, streamId, streamVersion: envelope.streamVersion, type: envelope.type });
+    });
+  });
+
   it('leaves out an in-flight transaction\u2019s event, and everything committed after it began, until it commits', async () => {
     const start = await fixture.store.headPosition();
     const before = await fixture.store.append({ streamId: uniqueStreamId(), expectedVersion: 0, events: [newEvent()] });

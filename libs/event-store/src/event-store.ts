@@ -17,7 +17,7 @@ import {
   type IdempotencyRecord,
   type TransactionQueries,
 } from './append-statements';
-import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
+import { ENVELOPE_TEXT_COLUMNS, EVENT_COLUMNS, toEnvelope, toPublishableEvent, type EnvelopeTextRow, type EventRow, type PublishableEvent } from './event-row';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './event-store.errors';
 
 export interface ReadStreamOptions {
@@ -179,15 +179,12 @@ export class EventStore {
    * until it ends.
    */
   async readAll(options: ReadAllOptions): Promise<EventEnvelope[]> {
-    const cursorTransaction = await this.transactionOf(options.afterPosition);
-    const rows: EventRow[] = await this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM ledger.events
-       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND ${FINISHED_TRANSACTIONS}
-         AND ($3::bigint IS NULL OR global_position <= $3)
-       ORDER BY transaction_id, global_position LIMIT $4`,
-      [cursorTransaction, options.afterPosition, options.upToPosition ?? null, options.limit],
-    );
-    return rows.map(toEnvelope);
+    return (await this.readCommitted<EventRow>(EVENT_COLUMNS, options)).map(toEnvelope);
+  }
+
+  /** What `readAll` returns, in the same order, each event as the relay publishes it: the envelope already as JSON text. */
+  async readAllForPublishing(options: ReadAllOptions): Promise<PublishableEvent[]> {
+    return (await this.readCommitted<EnvelopeTextRow>(ENVELOPE_TEXT_COLUMNS, options)).map(toPublishableEvent);
   }
 
   /** How many events `readAll` would still return after this cursor. */
@@ -286,6 +283,17 @@ export class EventStore {
       if (!seen) continue;
       group.settle(index, seen.requestHash === claim.requestHash ? { ok: true, result: seen.result } : refused(new IdempotencyKeyReusedError(claim.key)));
     }
+  }
+
+  private async readCommitted<Row>(columns: string, options: ReadAllOptions): Promise<Row[]> {
+    const cursorTransaction = await this.transactionOf(options.afterPosition);
+    return this.dataSource.query(
+      `SELECT ${columns} FROM ledger.events
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND ${FINISHED_TRANSACTIONS}
+         AND ($3::bigint IS NULL OR global_position <= $3)
+       ORDER BY transaction_id, global_position LIMIT $4`,
+      [cursorTransaction, options.afterPosition, options.upToPosition ?? null, options.limit],
+    );
   }
 
   /** The transaction id at a readAll cursor: 0 before the first event. */

@@ -4,7 +4,7 @@ export type { AppendRequest, AppendResult, IdempotencyClaim, NewEvent, StoredApp
 export * from './data-source';
 export { EventStore, type ReadAllOptions, type ReadStreamOptions } from './event-store';
 export * from './event-store.errors';
-export { toEnvelope, type EventRow } from './event-row';
+export { toEnvelope, type EventRow, type PublishableEvent } from './event-row';
 export { EVENT_STORE_MIGRATIONS } from './migrations';
 export { toOutboxMessage } from './outbox/outbox-message';
 export * from './outbox/outbox-relay';

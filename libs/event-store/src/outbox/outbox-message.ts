@@ -12,15 +12,25 @@
  */
 import type { EventEnvelope } from '@ledger/contracts';
 import type { OutgoingMessage } from '@ledger/messaging';
+import type { PublishableEvent } from '../event-row';
 
 export function toOutboxMessage(envelope: EventEnvelope): OutgoingMessage {
+  return outboxMessage(envelope, JSON.stringify(envelope));
+}
+
+/** The same message for an event read with `EventStore.readAllForPublishing`, its envelope already JSON. */
+export function publishableToOutboxMessage(event: PublishableEvent): OutgoingMessage {
+  return outboxMessage(event, event.envelopeJson);
+}
+
+function outboxMessage(event: Pick<PublishableEvent, 'eventId' | 'streamId' | 'streamVersion' | 'type'>, envelopeJson: string): OutgoingMessage {
   return {
-    key: envelope.streamId,
-    value: JSON.stringify(envelope),
+    key: event.streamId,
+    value: envelopeJson,
     headers: {
-      'event-id': envelope.eventId,
-      'event-type': envelope.type,
-      'stream-version': String(envelope.streamVersion),
+      'event-id': event.eventId,
+      'event-type': event.type,
+      'stream-version': String(event.streamVersion),
     },
   };
 }

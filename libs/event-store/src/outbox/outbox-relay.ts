@@ -13,7 +13,7 @@
 import type { EventPublisher } from '@ledger/messaging';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../event-store';
-import { toOutboxMessage } from './outbox-message';
+import { publishableToOutboxMessage } from './outbox-message';
 import { RelayLease } from './relay-lease';
 
 /** Satisfied by a pino logger (or nestjs-pino's). */
@@ -162,10 +162,10 @@ export class OutboxRelay {
   private async publishNextBatch(): Promise<number> {
     const after = await this.positionIfActive();
     if (after === null) return 0;
-    const events = await this.options.eventStore.readAll({ afterPosition: after, limit: this.batchSize });
+    const events = await this.options.eventStore.readAllForPublishing({ afterPosition: after, limit: this.batchSize });
     if (events.length === 0) return 0;
     try {
-      await this.options.producer.send(events.map(toOutboxMessage));
+      await this.options.producer.send(events.map(publishableToOutboxMessage));
     } catch (error) {
       throw new PublishFailedError(error);
     }
