@@ -29,9 +29,10 @@ import { kafkaIngestScenario, type KafkaIngestUnderTest } from './ingest/kafka-i
 import { httpBatchScenario, httpSingleScenario, libraryAppendScenario, libraryExecutorScenario } from './ingest/ledger-scenarios';
 import { MemorySampler, type MemoryPeak } from './ingest/measure';
 import { bareKafkaScenario, bareTableScenario, emmettScenario } from './ingest/peer-scenarios';
+import { relayCatchUpScenario, type RelayUnderTest } from './ingest/relay-scenarios';
 import { printReport, ratiosOf, targetChecks, writeReport, type IngestReport } from './ingest/report';
 import { measureScenario, type Scenario } from './ingest/scenario';
-import { parseSettings, runsSection, type IngestSettings } from './ingest/settings';
+import { parseSettings, runsSection, USAGE, type IngestSettings } from './ingest/settings';
 import { measureHistory, type HistoryFigures } from './history/rebuild-and-verify';
 import { measureEndToEndLatency, type EndToEndResult } from './pipeline/end-to-end-latency';
 
@@ -42,7 +43,19 @@ const PUBLISHER: Actor = { accountId: TEST_PUBLISHER, roles: ['publisher'], part
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const settings = parseSettings(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    say(USAGE);
+    return;
+  }
+  let settings: IngestSettings;
+  try {
+    settings = parseSettings(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg();
   const memory = new MemorySampler(
@@ -56,9 +69,10 @@ async function main(): Promise<void> {
   try {
     await dataSource.initialize();
     const eventStore = new EventStore(dataSource);
-    const ledger: KafkaIngestUnderTest = {
+    const ledger: KafkaIngestUnderTest & RelayUnderTest = {
       ingestTopic: stack.topics.publisherIngest,
       eventStore,
+      dataSource,
       executor: new SubmissionExecutor(eventStore, new PartnershipRepository(eventStore), publisherWriteAccess),
       actor: PUBLISHER,
       ledgerUrl: stack.ledger.url,
@@ -131,7 +145,7 @@ function processPeaksOf(history: HistoryFigures | null): Record<string, MemoryPe
 }
 
 /** Same batch size side by side (ours, the peer, the ceiling), then the service over HTTP, then over its Kafka ingest topic. */
-function scenariosOf(ledger: KafkaIngestUnderTest, databaseUrl: string, pool: Pool, settings: IngestSettings): Scenario[] {
+function scenariosOf(ledger: KafkaIngestUnderTest & RelayUnderTest, databaseUrl: string, pool: Pool, settings: IngestSettings): Scenario[] {
   const sideBySide = settings.batchSizes.flatMap((size) => [
     libraryAppendScenario(ledger, settings, size),
     emmettScenario(databaseUrl, settings, size),
@@ -141,8 +155,9 @@ function scenariosOf(ledger: KafkaIngestUnderTest, databaseUrl: string, pool: Po
   ]);
   const writePath = settings.batchSizes.flatMap((size) => [libraryExecutorScenario(ledger, settings, size), httpBatchScenario(ledger, settings, size)]);
   const single = settings.singleConcurrencies.map((concurrency) => httpSingleScenario(ledger, settings, concurrency));
+  const relay = relayCatchUpScenario(ledger, settings, pool, TOPIC_PARTITIONS, say);
   const kafka = [0, settings.kafkaHistoryPerPartnership].map((history) => kafkaIngestScenario(ledger, settings, pool, history));
-  const all = [...sideBySide, ...writePath, ...single, ...kafka];
+  const all = [...sideBySide, relay, ...writePath, ...single, ...kafka];
   return settings.only ? all.filter((scenario) => settings.only!.some((prefix) => scenario.key.startsWith(prefix))) : all;
 }
 

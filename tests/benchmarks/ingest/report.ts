@@ -65,6 +65,12 @@ export function ratiosOf(figures: ThroughputFigure[], batchSizes: number[]): Rat
       }
     }
   }
+  const relay = rate('ledger.relay.catch-up', false);
+  const bareProducer = rate('ceiling.kafkajs.1000', false);
+  if (relay !== null && bareProducer !== null && bareProducer > 0) {
+    const label = 'outbox relay alone (1 producer, 500/send) / bare kafkajs producer (4 callers, 1000/send)';
+    ratios.push({ key: 'ledger.relay.catch-up / ceiling.kafkajs.1000', label, ours: relay, theirs: bareProducer, ratio: relay / bareProducer });
+  }
   const fresh = rate('ledger.kafka.fresh', true);
   const long = rate('ledger.kafka.history', true);
   if (fresh !== null && long !== null && fresh > 0) {

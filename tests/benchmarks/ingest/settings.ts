@@ -51,7 +51,28 @@ const SMOKE = {
   kafkaHistoryPerPartnership: 50,
 };
 
+export const USAGE =
+  'usage: node dist/tests/benchmarks/ingest.bench.js [--smoke] [--repetitions N] [--events N] [--history-events N] [--out FILE] [--only PREFIX,...]';
+
+const FLAGS = new Set(['--smoke']);
+const OPTIONS = new Set(['--repetitions', '--events', '--history-events', '--out', '--only']);
+
+/** Refuses what it does not know, so a mistyped option never runs the full benchmark with the defaults. */
+function assertKnownArguments(argv: string[]): void {
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    if (FLAGS.has(argument)) continue;
+    if (OPTIONS.has(argument) && index + 1 < argv.length) {
+      index += 1;
+      continue;
+    }
+    const problem = OPTIONS.has(argument) ? `${argument} needs a value` : `unknown argument "${argument}"`;
+    throw new Error(`${problem}\n${USAGE}`);
+  }
+}
+
 export function parseSettings(argv: string[]): IngestSettings {
+  assertKnownArguments(argv);
   const smoke = argv.includes('--smoke');
   const defaults = smoke ? SMOKE : FULL;
   const batchedEventsPerRun = numberOption(argv, '--events') ?? defaults.batchedEventsPerRun;
