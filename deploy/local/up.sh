@@ -35,6 +35,11 @@ KAFKA_CREDENTIALS_FILE="$(KAFKA_INSTANCE=dev bash "$SCRIPTS_DIR/kafka.sh" creden
 STARTED=()
 
 service_entry() { echo "dist/apps/$1/src/main.js"; }
+# The node options a service is deployed with (deploy/service-node-options.json), one per line.
+service_node_options() {
+  node -e 'for (const option of require(process.argv[1])[process.argv[2]] ?? []) console.log(option)' \
+    "$REPO_ROOT/deploy/service-node-options.json" "$1"
+}
 
 ledgerctl() { (cd "$REPO_ROOT" && node "$(service_entry cli)" "$@"); }
 
@@ -59,13 +64,14 @@ start_service() {
       die "Port $port, needed by $name, is already in use by another program: stop it and run again."
     say "Starting $name on port $port..."
     # Each service is its own Kafka principal (a service without one connects as none, and is refused).
-    local password
+    local password options
     password="$(kafka_password "$name")"
+    mapfile -t options < <(service_node_options "$name")
     # Only `nohup node` goes to the background, so the pid file holds node's own pid.
     (
       cd "$REPO_ROOT"
       PORT="$port" KAFKA_SASL_USERNAME="${password:+$name}" KAFKA_SASL_PASSWORD="$password" \
-        nohup node "$(service_entry "$name")" >>"$log" 2>&1 &
+        nohup node "${options[@]}" "$(service_entry "$name")" >>"$log" 2>&1 &
       echo $! >"$pidfile"
     )
   fi

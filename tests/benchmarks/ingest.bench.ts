@@ -23,7 +23,7 @@ import { publisherWriteAccess } from '@ledger/auth';
 import { createEventStoreDataSource, EventStore } from '@ledger/event-store';
 import { Pool } from 'pg';
 import { LedgerStack, TEST_PUBLISHER } from '../support/ledger-stack';
-import { REPO_ROOT, serviceNodeOptions } from '../support/service-process';
+import { deployedNodeOptions, REPO_ROOT, serviceNodeOptions } from '../support/service-process';
 import type { ThroughputFigure } from './ingest/figures';
 import { kafkaIngestScenario, type KafkaIngestUnderTest } from './ingest/kafka-ingest-scenarios';
 import { httpBatchScenario, httpSingleScenario, libraryAppendScenario, libraryExecutorScenario } from './ingest/ledger-scenarios';
@@ -38,6 +38,8 @@ import { measureEndToEndLatency, type EndToEndResult } from './pipeline/end-to-e
 
 /** LedgerStack's topics have this many partitions. */
 const TOPIC_PARTITIONS = 3;
+/** The services the benchmark starts and samples. */
+const SERVICES = ['ledger', 'outbox-relay', 'ownership-projector', 'reporting-projector'];
 const PUBLISHER: Actor = { accountId: TEST_PUBLISHER, roles: ['publisher'], partnershipScope: null, teamScope: null };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg();
   const memory = new MemorySampler(
-    Object.fromEntries(['ledger', 'outbox-relay', 'ownership-projector', 'reporting-projector'].map((app) => [app, join('dist', 'apps', app, 'src', 'main.js')])),
+    Object.fromEntries(SERVICES.map((app) => [app, join('dist', 'apps', app, 'src', 'main.js')])),
   );
   say('Starting the ledger and the outbox relay on a fresh database...');
   const stack = await LedgerStack.start('bench');
@@ -189,11 +191,18 @@ async function settingsOf(pool: Pool, settings: IngestSettings): Promise<Record<
     relayBatchSize: process.env.RELAY_BATCH_SIZE ?? 'default',
     ledgerDatabasePoolSize: process.env.DATABASE_POOL_SIZE ?? 'default',
     logLevel: process.env.LOG_LEVEL ?? 'info',
+    deployedNodeOptions: deployedNodeOptionsSetting(),
     serviceNodeOptions: serviceNodeOptions().join(' ') || 'none',
     postgresSynchronousCommit: await show('synchronous_commit'),
     postgresSharedBuffers: await show('shared_buffers'),
     postgresMaxWalSize: await show('max_wal_size'),
   };
+}
+
+/** e.g. `outbox-relay: --max-semi-space-size=4`: what deploy/service-node-options.json starts the services with. */
+function deployedNodeOptionsSetting(): string {
+  const withOptions = SERVICES.filter((app) => deployedNodeOptions(app).length > 0);
+  return withOptions.map((app) => `${app}: ${deployedNodeOptions(app).join(' ')}`).join('; ') || 'none';
 }
 
 function packageVersion(name: string): string {

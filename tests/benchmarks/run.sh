@@ -17,7 +17,8 @@ environment:
   LOG_LEVEL                   of the ledger and relay under test (default warn: a log line per request is a cost of its own)
   RELAY_BATCH_SIZE, DATABASE_POOL_SIZE   passed to the services under test
   SERVICE_NODE_OPTIONS        node options of the services and commands under test only, e.g.
-                              "--max-old-space-size=256" to cap their heaps (default none)
+                              "--max-old-space-size=256" to cap their heaps (default none); given
+                              after those each service is deployed with (deploy/service-node-options.json)
 EOF
 }
 

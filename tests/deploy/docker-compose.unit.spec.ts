@@ -18,6 +18,8 @@ import { ReportingProjectorConfig, REPORTING_PROJECTOR_ENVIRONMENT } from '../..
 import { QueryApiConfig, QUERY_API_ENVIRONMENT } from '../../apps/query-api/src/query-api.config';
 
 const ROOT = join(__dirname, '..', '..');
+/** The node options each service is started with, wherever it runs (see deploy/service-node-options.json). */
+const NODE_OPTIONS = JSON.parse(readFileSync(join(ROOT, 'deploy', 'service-node-options.json'), 'utf8')) as Record<string, string[]>;
 /** Read by the runtime, or by every service through the shared libraries (Kafka client, authentication). */
 const RUNTIME_VARIABLES = ['HOST', 'LOG_LEVEL', 'NODE_ENV', ...Object.values(KAFKA_ENVIRONMENT), ...Object.values(AUTH_ENVIRONMENT)];
 /** Apps that are tools, not long-running services. */
@@ -45,6 +47,10 @@ const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { 
 };
 
 describe('docker-compose.yml', () => {
+  it('names only deployable apps in the services\u2019 node options', () => {
+    expect(Object.keys(NODE_OPTIONS).filter((app) => !(app in SERVICES))).toEqual([]);
+  });
+
   it('has a service for every deployable app, and the test knows each one', () => {
     const apps = readdirSync(join(ROOT, 'apps')).filter((name) => !NOT_SERVICES.includes(name)).sort();
     expect(Object.keys(SERVICES).sort()).toEqual(apps);
@@ -55,8 +61,8 @@ describe('docker-compose.yml', () => {
     const service = compose.services[name] as ComposeService;
     const variables = service.environment ?? {};
 
-    it('runs the built entry point of its app', () => {
-      expect(service.command).toEqual(['node', `dist/apps/${name}/src/main.js`]);
+    it('runs the built entry point of its app, with the node options it is deployed with', () => {
+      expect(service.command).toEqual(['node', ...(NODE_OPTIONS[name] ?? []), `dist/apps/${name}/src/main.js`]);
     });
 
     it('sets only variables the service reads', () => {

@@ -6,7 +6,7 @@
  * the graceful shutdown to finish, `kill(signal)` sends any signal and waits for the exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 
@@ -32,6 +32,12 @@ const POLL_INTERVAL_MS = 200;
  */
 export function serviceNodeOptions(): string[] {
   return (process.env.SERVICE_NODE_OPTIONS ?? '').split(/\s+/).filter((option) => option.length > 0);
+}
+
+/** The node options an app is deployed with (deploy/service-node-options.json), so tests run it as it runs. */
+export function deployedNodeOptions(app: string): string[] {
+  const options = JSON.parse(readFileSync(join(REPO_ROOT, 'deploy', 'service-node-options.json'), 'utf8')) as Record<string, string[]>;
+  return options[app] ?? [];
 }
 
 export class ServiceProcess {
@@ -62,7 +68,8 @@ export class ServiceProcess {
   static async start(options: ServiceProcessOptions): Promise<ServiceProcess> {
     const entry = builtEntryOf(options.app);
     const port = await freePort();
-    const child = spawn(process.execPath, [...serviceNodeOptions(), entry], {
+    // SERVICE_NODE_OPTIONS last: where both set an option, the run's own choice wins.
+    const child = spawn(process.execPath, [...deployedNodeOptions(options.app), ...serviceNodeOptions(), entry], {
       cwd: REPO_ROOT,
       env: { ...process.env, HOST: '127.0.0.1', ...options.env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
