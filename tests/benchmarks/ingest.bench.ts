@@ -157,7 +157,7 @@ function scenariosOf(ledger: KafkaIngestUnderTest & RelayUnderTest, databaseUrl:
   ]);
   const writePath = settings.batchSizes.flatMap((size) => [libraryExecutorScenario(ledger, settings, size), httpBatchScenario(ledger, settings, size)]);
   const single = settings.singleConcurrencies.map((concurrency) => httpSingleScenario(ledger, settings, concurrency));
-  const relay = relayCatchUpScenario(ledger, settings, pool, TOPIC_PARTITIONS, say);
+  const relay = relayCatchUpScenario(ledger, settings, pool, TOPIC_PARTITIONS);
   const kafka = [0, settings.kafkaHistoryPerPartnership].map((history) => kafkaIngestScenario(ledger, settings, pool, history));
   const all = [...sideBySide, relay, ...writePath, ...single, ...kafka];
   return settings.only ? all.filter((scenario) => settings.only!.some((prefix) => scenario.key.startsWith(prefix))) : all;

@@ -20,6 +20,8 @@ export interface RunMeasurement {
   publishedMs: number | null;
   /** Per call, for scenarios that time each call. */
   latenciesMs?: number[];
+  /** CPU (user + system) of the benchmark's own process per event, for scenarios whose work runs in it. */
+  cpuMicrosecondsPerEvent?: number;
 }
 
 export interface ThroughputFigure {
@@ -35,6 +37,8 @@ export interface ThroughputFigure {
   /** Committed and published on Kafka; null for what does not publish (Emmett, the bare table). */
   publishedPerSecond: Spread | null;
   latencyMs: Latency | null;
+  /** Of the benchmark's own process, where the scenario's work runs in it (the relay alone); null elsewhere. */
+  cpuMicrosecondsPerEvent: Spread | null;
 }
 
 export function spreadOf(values: number[]): Spread {

@@ -16,7 +16,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { freshRunName, type LedgerUnderTest } from './ledger-scenarios';
 import { untilAllPublished } from './measure';
-import type { Scenario, ScenarioProgress } from './scenario';
+import type { Scenario } from './scenario';
 import type { IngestSettings } from './settings';
 import { Workload } from './workload';
 
@@ -28,7 +28,7 @@ export interface RelayUnderTest extends LedgerUnderTest {
   dataSource: DataSource;
 }
 
-export function relayCatchUpScenario(ledger: RelayUnderTest, settings: IngestSettings, pool: Pool, partitions: number, say: ScenarioProgress): Scenario {
+export function relayCatchUpScenario(ledger: RelayUnderTest, settings: IngestSettings, pool: Pool, partitions: number): Scenario {
   const backlog = settings.batchedEventsPerRun;
   const topic = uniqueName('bench-relay');
   let publisher: KafkaEventPublisher | null = null;
@@ -57,9 +57,8 @@ export function relayCatchUpScenario(ledger: RelayUnderTest, settings: IngestSet
           published += sent;
         }
         const cpu = process.cpuUsage(cpuBefore);
-        say(`    relay CPU: ${((cpu.user + cpu.system) / published).toFixed(1)} us per event (user + system, this process)`);
         await relay.stop();
-        return { events: published };
+        return { events: published, cpuMicrosecondsPerEvent: (cpu.user + cpu.system) / published };
       };
     },
     finish: async () => {

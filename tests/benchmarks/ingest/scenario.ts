@@ -6,11 +6,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
-import { perSecond, spreadOf, type RunMeasurement, type ThroughputFigure } from './figures';
+import { perSecond, spreadOf, type RunMeasurement, type Spread, type ThroughputFigure } from './figures';
 import { latencyOf, untilAllPublished } from './measure';
 
 /** The timed part of one run: resolves with the number of events it committed, and per-call latencies if it measures them. */
-export type TimedRun = () => Promise<{ events: number; latenciesMs?: number[] }>;
+export type TimedRun = () => Promise<{ events: number; latenciesMs?: number[]; cpuMicrosecondsPerEvent?: number }>;
 
 export interface Scenario {
   key: string;
@@ -46,11 +46,11 @@ export async function measureScenario(scenario: Scenario, repetitions: number, p
 
 async function measureRun(timed: TimedRun, publishes: boolean, pool: Pool): Promise<RunMeasurement> {
   const started = performance.now();
-  const { events, latenciesMs } = await timed();
+  const { events, latenciesMs, cpuMicrosecondsPerEvent } = await timed();
   const committedMs = performance.now() - started;
-  if (!publishes) return { events, committedMs, publishedMs: null, latenciesMs };
+  if (!publishes) return { events, committedMs, publishedMs: null, latenciesMs, cpuMicrosecondsPerEvent };
   await untilAllPublished(pool);
-  return { events, committedMs, publishedMs: performance.now() - started, latenciesMs };
+  return { events, committedMs, publishedMs: performance.now() - started, latenciesMs, cpuMicrosecondsPerEvent };
 }
 
 function figureOf(scenario: Scenario, runs: RunMeasurement[]): ThroughputFigure {
@@ -65,11 +65,18 @@ function figureOf(scenario: Scenario, runs: RunMeasurement[]): ThroughputFigure 
     committedPerSecond: spreadOf(runs.map((run) => perSecond(run.events, run.committedMs))),
     publishedPerSecond: scenario.publishes ? spreadOf(runs.map((run) => perSecond(run.events, run.publishedMs ?? 0))) : null,
     latencyMs: latencies.length > 0 ? latencyOf(latencies) : null,
+    cpuMicrosecondsPerEvent: cpuSpreadOf(runs),
   };
+}
+
+function cpuSpreadOf(runs: RunMeasurement[]): Spread | null {
+  const measured = runs.flatMap((run) => (run.cpuMicrosecondsPerEvent === undefined ? [] : [run.cpuMicrosecondsPerEvent]));
+  return measured.length > 0 ? spreadOf(measured) : null;
 }
 
 function describeRun(scenario: Scenario, run: number, measured: RunMeasurement): string {
   const committed = Math.round(perSecond(measured.events, measured.committedMs));
   const published = measured.publishedMs === null ? '' : `, published ${Math.round(perSecond(measured.events, measured.publishedMs))}/s`;
-  return `  ${scenario.label} run ${run}: ${measured.events} events, committed ${committed}/s${published}`;
+  const cpu = measured.cpuMicrosecondsPerEvent === undefined ? '' : `, ${measured.cpuMicrosecondsPerEvent.toFixed(1)} us CPU per event in this process`;
+  return `  ${scenario.label} run ${run}: ${measured.events} events, committed ${committed}/s${published}${cpu}`;
 }
