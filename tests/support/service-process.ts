@@ -34,10 +34,12 @@ export function serviceNodeOptions(): string[] {
   return (process.env.SERVICE_NODE_OPTIONS ?? '').split(/\s+/).filter((option) => option.length > 0);
 }
 
-/** The node options an app is deployed with (deploy/service-node-options.json), so tests run it as it runs. */
+let deployedOptions: Record<string, string[]> | null = null;
+
+/** The node options an app is deployed with (deploy/service-node-options.json, read once), so tests run it as it runs. */
 export function deployedNodeOptions(app: string): string[] {
-  const options = JSON.parse(readFileSync(join(REPO_ROOT, 'deploy', 'service-node-options.json'), 'utf8')) as Record<string, string[]>;
-  return options[app] ?? [];
+  deployedOptions ??= JSON.parse(readFileSync(join(REPO_ROOT, 'deploy', 'service-node-options.json'), 'utf8')) as Record<string, string[]>;
+  return deployedOptions[app] ?? [];
 }
 
 export class ServiceProcess {

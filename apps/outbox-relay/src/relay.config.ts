@@ -1,5 +1,6 @@
 /** The outbox relay's configuration: where to read events, where to publish them. */
 import { DEFAULT_TOPICS } from '@ledger/contracts';
+import { DEFAULT_RELAY_BATCH_SIZE } from '@ledger/event-store';
 import { DEFAULT_MAX_REQUEST_BYTES } from '@ledger/messaging';
 import { loadConfig } from '@ledger/platform';
 import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
@@ -11,7 +12,7 @@ export class RelayConfig {
   @IsString() @MinLength(1) ledgerEventsTopic: string = DEFAULT_TOPICS.ledgerEvents;
   @IsInt() @Min(1) @Max(1000) topicPartitions = 6;
   /** Events read from the store and sent to Kafka per round trip. */
-  @IsInt() @Min(1) @Max(10_000) batchSize = 500;
+  @IsInt() @Min(1) @Max(10_000) batchSize = DEFAULT_RELAY_BATCH_SIZE;
   /** Bytes of events one produce request carries at most; keep it at or below the topic's `max.message.bytes`. */
   @IsInt() @Min(1024) @Max(100_000_000) maxSendBytes = DEFAULT_MAX_REQUEST_BYTES;
   /** Largest accepted request body, in the notation of body-parser (e.g. `100kb`). */

@@ -81,14 +81,15 @@ export const ENVELOPE_TEXT_COLUMNS = `global_position, event_id, stream_id, stre
  */
 export function toPublishableEvent(row: EnvelopeTextRow): PublishableEvent {
   const text = JSON.stringify;
+  const globalPosition = Number(row.global_position);
   const envelopeJson =
     `{"eventId":${text(row.event_id)},"type":${text(row.type)},"schemaVersion":${row.schema_version},` +
-    `"streamId":${text(row.stream_id)},"streamVersion":${row.stream_version},"globalPosition":${Number(row.global_position)},` +
+    `"streamId":${text(row.stream_id)},"streamVersion":${row.stream_version},"globalPosition":${globalPosition},` +
     `"occurredAt":${text(row.occurred_at)},"recordedAt":${text(row.recorded_at)},"data":${row.data_json},` +
     `"actor":${text(row.actor)},"sourceSystem":${text(row.source_system)},"correlationId":${text(row.correlation_id)},` +
     `"causationId":${text(row.causation_id)},"prevHash":${text(row.prev_hash)},"hash":${text(row.hash)}}`;
   return {
-    globalPosition: Number(row.global_position),
+    globalPosition,
     eventId: row.event_id,
     streamId: row.stream_id,
     streamVersion: row.stream_version,

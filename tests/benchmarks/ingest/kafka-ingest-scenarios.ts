@@ -80,7 +80,7 @@ async function connectedPublisher(): Promise<Producer> {
 }
 
 /** Already-decided observations appended straight to each partnership's stream, as the ledger would have recorded them. */
-async function appendHistory(ledger: LedgerUnderTest, workload: Workload, perPartnership: number): Promise<void> {
+export async function appendHistory(ledger: LedgerUnderTest, workload: Workload, perPartnership: number): Promise<void> {
   for (const partnershipId of workload.partnershipIds) {
     const streamId = partnershipStreamId(partnershipId);
     for (let appended = 0; appended < perPartnership; appended += HISTORY_EVENTS_PER_APPEND) {

@@ -48,6 +48,8 @@ export interface RelayLag {
   head: number;
 }
 
+/** Events read and sent per batch unless told otherwise. */
+export const DEFAULT_RELAY_BATCH_SIZE = 500;
 const MAX_BACKOFF_MS = 5_000;
 const FIRST_BACKOFF_MS = 100;
 const SILENT: RelayLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -73,7 +75,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.relayName = options.relayName ?? 'ledger-events';
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? DEFAULT_RELAY_BATCH_SIZE;
     this.idleDelayMs = options.idleDelayMs ?? 50;
     this.standbyDelayMs = options.standbyDelayMs ?? 1_000;
     this.logger = options.logger ?? SILENT;
