@@ -18,7 +18,8 @@ import {
   type Projection,
   type ProjectionLag,
 } from '@ledger/projections';
-import { Pool } from 'pg';
+import { createTestPool } from '@ledger/testing';
+import type { Pool } from 'pg';
 import { loadDemo } from '../../apps/cli/src/commands/demo/load-demo';
 import { buildDemoDataset } from '../../apps/cli/src/demo/demo-dataset';
 import { marchFirstBefore } from '../../apps/cli/src/demo/marketing-finance';
@@ -71,7 +72,7 @@ describe('the ownership and reporting projectors, end to end', () => {
   beforeAll(async () => {
     stack = await LedgerStack.start('projections');
     client = new LedgerClient(stack.ledger.url, stack.keys.publisher);
-    pool = new Pool({ connectionString: stack.database.url, max: 2 });
+    pool = createTestPool(stack.database.url, 2);
     for (const app of APPS) await startProjector(app);
   });
 

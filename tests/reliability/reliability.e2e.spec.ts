@@ -22,9 +22,9 @@ import { join } from 'node:path';
 import type { CommandSubmission } from '@ledger/contracts';
 import { EventStore, createEventStoreDataSource } from '@ledger/event-store';
 import { verifyStreamChains } from '@ledger/integrity';
-import { createTestKafka, testKafkaPrincipal } from '@ledger/testing';
+import { createTestKafka, createTestPool, testKafkaPrincipal } from '@ledger/testing';
 import type { Producer } from 'kafkajs';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { eventually, whileProgressing } from '../support/eventually';
 import { OwnKafkaBroker } from '../support/kafka-broker';
 import { LedgerStack, PROJECTOR_APPS, TEST_PUBLISHER } from '../support/ledger-stack';
@@ -77,7 +77,7 @@ describe('reliability: faults, concurrency and hostile input, with nothing lost 
     stack = await LedgerStack.start('reliability', {
       serviceDatabaseUrl: (url) => url.replace('127.0.0.1:5432', `127.0.0.1:${proxy.port}`),
     });
-    pool = new Pool({ connectionString: stack.database.url, max: 4 });
+    pool = createTestPool(stack.database.url, 4);
     for (const app of PROJECTOR_APPS) await stack.startProjector(app);
     producer = createTestKafka(undefined, testKafkaPrincipal(TEST_PUBLISHER)).producer({ retry: { retries: 2 } });
     await producer.connect();

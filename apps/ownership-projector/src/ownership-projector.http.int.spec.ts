@@ -10,8 +10,7 @@ import { loadAuthSettings } from '@ledger/auth';
 import { createEventStoreDataSource, EventStore } from '@ledger/event-store';
 import { silentLogger } from '@ledger/messaging';
 import { createProjectorApp, ownershipProjection, ProjectionRebuilder } from '@ledger/projections';
-import { createTestDatabase, createTestTopics, deleteTestTopics, testKafkaBrokers, uniqueName, type TestDatabase } from '@ledger/testing';
-import { Pool } from 'pg';
+import { createTestDatabase, createTestPool, createTestTopics, deleteTestTopics, testKafkaBrokers, uniqueName, type TestDatabase } from '@ledger/testing';
 import request from 'supertest';
 import { provisionTestAccounts } from '../../../libs/auth/src/testing/test-accounts';
 import { eventually } from '../../../tests/support/eventually';
@@ -86,7 +85,7 @@ describe('ownership projector over HTTP', () => {
 
   it('refuses a rebuild with 409 while another instance rebuilds the same view', async () => {
     const dataSource = createEventStoreDataSource({ url: database.url, poolSize: 1 });
-    const pool = new Pool({ connectionString: database.url, max: 1 });
+    const pool = createTestPool(database.url, 1);
     await dataSource.initialize();
     try {
       const elsewhere = await new ProjectionRebuilder({

@@ -4,7 +4,7 @@
  * seeing each other's rows, and `drop()` removes it even while connections linger.
  */
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 
 export interface TestDatabase {
   /** Connection URL of the new database (same server and credentials as the admin URL). */
@@ -30,6 +30,20 @@ export async function createTestDatabase(prefix = 'al_test'): Promise<TestDataba
     drop: () => runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
+
+/**
+ * A pg pool on a test database. `Pool.end()` resolves once its idle connections are asked
+ * to close, not once they have: the `drop()` that follows can terminate one first, and the
+ * FATAL it sends is emitted by the pool as `error`, which fails the whole test file when
+ * nothing listens. A test that wants to see broken connections listens on the pool itself.
+ */
+export function createTestPool(url: string, max: number): Pool {
+  const pool = new Pool({ connectionString: url, max });
+  pool.on('error', ignoreConnectionClosedAtTeardown);
+  return pool;
+}
+
+function ignoreConnectionClosedAtTeardown(): void {}
 
 function urlOfDatabase(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);

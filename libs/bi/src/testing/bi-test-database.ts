@@ -6,8 +6,8 @@
  */
 import type { EventEnvelope } from '@ledger/contracts';
 import { OWNERSHIP_PROJECTION, REPORTING_PROJECTION } from '@ledger/projections';
-import { createTestDatabase } from '@ledger/testing';
-import { Pool } from 'pg';
+import { createTestDatabase, createTestPool } from '@ledger/testing';
+import type { Pool } from 'pg';
 import { alignmentQuarterHistory } from '../../../projections/src/testing';
 import { feedHistory } from '../../../projections/src/testing/projection-test-database';
 import { migrateBi } from '../install/bi-migrations';
@@ -29,7 +29,7 @@ export async function openBiTestDatabase(history: readonly EventEnvelope[] = ali
     await database.drop();
     throw error;
   }
-  const pool = new Pool({ connectionString: database.url, max: 4 });
+  const pool = createTestPool(database.url, 4);
   const feed = async (events: readonly EventEnvelope[]) => {
     for (const projection of [OWNERSHIP_PROJECTION, REPORTING_PROJECTION]) await feedHistory(pool, projection, events);
   };

@@ -4,8 +4,8 @@
  * the applier in batches of a chosen size.
  */
 import type { EventEnvelope } from '@ledger/contracts';
-import { createTestDatabase } from '@ledger/testing';
-import { Pool } from 'pg';
+import { createTestDatabase, createTestPool } from '@ledger/testing';
+import type { Pool } from 'pg';
 import { runProjectionMigrations, type Projection } from '../projection';
 import { RowChangeApplier, type QueryFunction } from '../row-changes/row-change-applier';
 
@@ -20,7 +20,7 @@ export interface ProjectionTestDatabase {
 export async function openProjectionTestDatabase(projections: readonly Projection[]): Promise<ProjectionTestDatabase> {
   const database = await createTestDatabase('al_test_projections');
   for (const projection of projections) await runProjectionMigrations(database.url, projection);
-  const pool = new Pool({ connectionString: database.url, max: 4 });
+  const pool = createTestPool(database.url, 4);
   return {
     url: database.url,
     pool,

@@ -10,8 +10,7 @@
  */
 import { createEventStoreDataSource, EventStore, migrateEventStore } from '@ledger/event-store';
 import { silentLogger } from '@ledger/messaging';
-import { createTestDatabase } from '@ledger/testing';
-import { Pool } from 'pg';
+import { createTestDatabase, createTestPool } from '@ledger/testing';
 import { ownershipProjection, OWNERSHIP_SCHEMA } from '../../ownership/ownership.projection';
 import { reportingProjection, REPORTING_SCHEMA } from '../../reporting/reporting.projection';
 import { migrateProjection } from '../projection-migrations';
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
   const [triples = 400, pageSize = 5000] = process.argv.slice(2).map(Number);
   const database = await createTestDatabase('al_measure_rebuild');
   const dataSource = createEventStoreDataSource({ url: database.url, poolSize: 4 });
-  const pool = new Pool({ connectionString: database.url, max: 2 });
+  const pool = createTestPool(database.url, 2);
   try {
     await dataSource.initialize();
     await migrateEventStore(dataSource);
