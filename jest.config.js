@@ -21,7 +21,8 @@ const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
-  moduleNameMapper: { '^@ledger/(.*)$': '<rootDir>/libs/$1/src' },
+  // A library's own entry point, or one of its light sub-entries (e.g. `@ledger/projections/log`).
+  moduleNameMapper: { '^@ledger/([^/]+)/([^/]+)$': '<rootDir>/libs/$1/src/$2', '^@ledger/([^/]+)$': '<rootDir>/libs/$1/src' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 

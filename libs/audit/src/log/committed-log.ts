@@ -18,7 +18,7 @@
  */
 import type { EventEnvelope } from '@ledger/contracts';
 import type { LogEntry } from '@ledger/integrity';
-import { readCommittedLog, type CopyBatch } from '@ledger/projections';
+import { readCommittedLog, type CopyBatch } from '@ledger/projections/log';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';

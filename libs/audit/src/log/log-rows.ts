@@ -8,7 +8,7 @@
  */
 import type { EventEnvelope } from '@ledger/contracts';
 import type { ChainLink, LogEntry } from '@ledger/integrity';
-import { CopyRowReader, decodeEnvelopes, ENVELOPE_COPY_COLUMNS, type CopyBatch } from '@ledger/projections';
+import { CopyRowReader, decodeEnvelopes, ENVELOPE_COPY_COLUMNS, type CopyBatch } from '@ledger/projections/log';
 
 /** Decoded items of a batch, and the transaction id of each: with its position, the item's cursor. */
 export interface DecodedRows<T> {

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CopyBatch } from '@ledger/projections';
+import type { CopyBatch } from '@ledger/projections/log';
 import { hashBatch, type BatchHashes, type HashedBatch } from './event-hashing';
 
 export interface HashingRequest {

@@ -7,10 +7,14 @@
  *
  * The batch is binary COPY rows of `ENVELOPE_COPY_COLUMNS`, decoded exactly as the
  * event store's `toEnvelope` reads them.
+ *
+ * It runs in worker threads, each loading its imports anew: hence the committed log's own
+ * entry point (`@ledger/projections/log`), not the library's, which brings NestJS, TypeORM
+ * and kafkajs along (tests/architecture/hashing-worker-imports.unit.spec.ts).
  */
 import type { EventEnvelope } from '@ledger/contracts';
 import { computeEventHash, eventLeafHash, HASH_SIZE } from '@ledger/integrity';
-import { decodeEnvelopes, type CopyBatch } from '@ledger/projections';
+import { decodeEnvelopes, type CopyBatch } from '@ledger/projections/log';
 
 export interface BatchHashes {
   /** Per row, 1 when the event hashes to its recorded hash, else 0. */

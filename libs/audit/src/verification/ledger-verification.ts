@@ -23,7 +23,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { ChainVerifier, HASH_SIZE, parseCheckpoint, parseVerifierKey, type ChainVerification } from '@ledger/integrity';
-import type { CopyBatch } from '@ledger/projections';
+import type { CopyBatch } from '@ledger/projections/log';
 import { AuditError } from '../audit-error';
 import { START_OF_LOG, type CommittedLog, type LogCursor } from '../log/committed-log';
 import { CHAIN_LINK_ROWS } from '../log/log-rows';
