@@ -4,8 +4,11 @@
  */
 import 'reflect-metadata';
 import { loadAuthSettings } from '@ledger/auth';
+import { boundHeapGrowth } from '@ledger/platform';
 import { createAuditApp } from './audit.app';
 import { loadAuditConfig } from './audit.config';
+
+boundHeapGrowth();
 
 async function bootstrap(): Promise<void> {
   const config = loadAuditConfig();

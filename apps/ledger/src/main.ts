@@ -4,8 +4,11 @@
  */
 import 'reflect-metadata';
 import { loadAuthSettings } from '@ledger/auth';
+import { boundHeapGrowth } from '@ledger/platform';
 import { createLedgerApp } from './ledger.app';
 import { loadLedgerConfig } from './ledger.config';
+
+boundHeapGrowth();
 
 async function bootstrap(): Promise<void> {
   const config = loadLedgerConfig();

@@ -1,8 +1,11 @@
 /** Starts the outbox relay service (health and lag over HTTP, publishing in the background). */
 import 'reflect-metadata';
 import { loadAuthSettings } from '@ledger/auth';
+import { boundHeapGrowth } from '@ledger/platform';
 import { createRelayApp } from './relay.app';
 import { loadRelayConfig } from './relay.config';
+
+boundHeapGrowth();
 
 async function bootstrap(): Promise<void> {
   const config = loadRelayConfig();

@@ -3,9 +3,11 @@
  * readers over, printing progress; exits 0 once switched, 1 (with one line) on failure.
  *   node dist/apps/ownership-projector/src/rebuild.js [--drop-retired]
  */
-import { createLogger } from '@ledger/platform';
+import { boundHeapGrowth, createLogger } from '@ledger/platform';
 import { runRebuildCommand } from '@ledger/projections';
 import { loadOwnershipProjectorConfig, OWNERSHIP_VIEW } from './ownership-projector.config';
+
+boundHeapGrowth();
 
 runRebuildCommand({
   ...OWNERSHIP_VIEW,

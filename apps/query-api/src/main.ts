@@ -4,8 +4,11 @@
  */
 import 'reflect-metadata';
 import { loadAuthSettings } from '@ledger/auth';
+import { boundHeapGrowth } from '@ledger/platform';
 import { createQueryApiApp } from './query-api.app';
 import { loadQueryApiConfig } from './query-api.config';
+
+boundHeapGrowth();
 
 async function bootstrap(): Promise<void> {
   const config = loadQueryApiConfig();

@@ -6,8 +6,11 @@
  */
 import 'reflect-metadata';
 import { loadAuthSettings } from '@ledger/auth';
+import { boundHeapGrowth } from '@ledger/platform';
 import { createProjectorApp } from '@ledger/projections';
 import { loadReportingProjectorConfig, REPORTING_VIEW } from './reporting-projector.config';
+
+boundHeapGrowth();
 
 async function bootstrap(): Promise<void> {
   const config = loadReportingProjectorConfig();

@@ -3,9 +3,11 @@
  * readers over, printing progress; exits 0 once switched, 1 (with one line) on failure.
  *   node dist/apps/reporting-projector/src/rebuild.js [--drop-retired]
  */
-import { createLogger } from '@ledger/platform';
+import { boundHeapGrowth, createLogger } from '@ledger/platform';
 import { runRebuildCommand } from '@ledger/projections';
 import { loadReportingProjectorConfig, REPORTING_VIEW } from './reporting-projector.config';
+
+boundHeapGrowth();
 
 runRebuildCommand({
   ...REPORTING_VIEW,

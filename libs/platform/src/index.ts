@@ -3,3 +3,4 @@ export * from './health';
 export * from './logging';
 export * from './problem';
 export * from './http';
+export * from './runtime';
