@@ -142,7 +142,7 @@ async function endToEndOnFreshStack(settings: IngestSettings): Promise<EndToEndR
 function processPeaksOf(history: HistoryFigures | null): Record<string, MemoryPeak> {
   if (!history) return {};
   return Object.fromEntries(
-    [...history.rebuilds, history.verification].map((figure) => [`${figure.label} (command)`, { peakRssMb: figure.peakRssMb, lastRssMb: figure.peakRssMb }]),
+    [...history.rebuilds, history.verification].map((figure) => [`${figure.label} (command)`, { peakRssMb: figure.peakRssMb, lastRssMb: figure.peakRssMb, cpuSeconds: figure.cpuSeconds }]),
   );
 }
 

@@ -43,6 +43,7 @@ export interface ProcessFigure {
   seconds: number;
   eventsPerSecond: number;
   peakRssMb: number;
+  cpuSeconds: number;
 }
 
 const TRIPLES_PER_APPEND = 25;
@@ -80,7 +81,7 @@ export async function measureHistory(targetEvents: number, say: (line: string) =
       say(`Running the ${rebuild.app} rebuild command...`);
       const run = await timedNode([`dist/apps/${rebuild.app}/src/rebuild.js`], { DATABASE_URL: database.url, LOG_LEVEL: 'warn' }, rebuild.app);
       if (run.exitCode !== 0) throw new Error(`The ${rebuild.app} rebuild failed: ${run.stderr || run.stdout}`);
-      rebuilds.push({ key: rebuild.key, label: rebuild.label, seconds: run.seconds, eventsPerSecond: events / run.seconds, peakRssMb: run.peakRssMb });
+      rebuilds.push({ key: rebuild.key, label: rebuild.label, seconds: run.seconds, eventsPerSecond: events / run.seconds, peakRssMb: run.peakRssMb, cpuSeconds: run.cpuSeconds });
     }
 
     say('Running ledgerctl audit verify...');
@@ -98,7 +99,7 @@ export async function measureHistory(targetEvents: number, say: (line: string) =
       fill: { seconds: fillSeconds, eventsPerSecond: events / fillSeconds },
       seal: { seconds: sealSeconds, eventsPerSecond: events / sealSeconds, checkpoints: seals.length },
       rebuilds,
-      verification: { key: 'history.verify', label: 'verification of every chain and checkpoint', seconds: verify.seconds, eventsPerSecond: events / verify.seconds, peakRssMb: verify.peakRssMb, verdict },
+      verification: { key: 'history.verify', label: 'verification of every chain and checkpoint', seconds: verify.seconds, eventsPerSecond: events / verify.seconds, peakRssMb: verify.peakRssMb, cpuSeconds: verify.cpuSeconds, verdict },
     };
   } finally {
     rmSync(stateDirectory, { recursive: true, force: true });
@@ -146,6 +147,8 @@ interface TimedRun {
   stderr: string;
   seconds: number;
   peakRssMb: number;
+  /** As of the last sample, at most 100 ms before it ended. */
+  cpuSeconds: number;
 }
 
 /** Runs `node <args>` from the repository root, timing it and sampling its memory. */
@@ -163,7 +166,7 @@ function timedNode(args: string[], env: Record<string, string>, name: string): P
     child.once('exit', (exitCode) => {
       const seconds = (performance.now() - started) / 1000;
       const peak = memory.stop()[name];
-      resolve({ exitCode, stdout, stderr, seconds, peakRssMb: peak?.peakRssMb ?? 0 });
+      resolve({ exitCode, stdout, stderr, seconds, peakRssMb: peak?.peakRssMb ?? 0, cpuSeconds: peak?.cpuSeconds ?? 0 });
     });
   });
 }

@@ -82,7 +82,15 @@ export interface MemoryPeak {
   peakRssMb: number;
   /** The resident set at the last sample, in MB. */
   lastRssMb: number;
+  /**
+   * CPU (user + system) the process used from its start to the last sample, in seconds:
+   * what a setting costs, even on a machine whose speed wanders from run to run.
+   */
+  cpuSeconds?: number;
 }
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Watches the memory of named child processes of this process (found by their command line) while the benchmark runs. */
 export class MemorySampler {
@@ -107,13 +115,20 @@ export class MemorySampler {
       const commandLine = readProc(pid, 'cmdline')?.replace(/\0/g, ' ') ?? '';
       const name = Object.entries(this.commandLineMarks).find(([, mark]) => commandLine.includes(mark))?.[0];
       const status = name ? readProc(pid, 'status') : null;
-      if (!name || !status) continue;
+      const stat = name ? readProc(pid, 'stat') : null;
+      if (!name || !status || !stat) continue;
       const peakRssMb = kilobytesOf(status, 'VmHWM') / 1024;
       const lastRssMb = kilobytesOf(status, 'VmRSS') / 1024;
       const known = this.peaks.get(name);
-      this.peaks.set(name, { peakRssMb: Math.max(peakRssMb, known?.peakRssMb ?? 0), lastRssMb });
+      this.peaks.set(name, { peakRssMb: Math.max(peakRssMb, known?.peakRssMb ?? 0), lastRssMb, cpuSeconds: cpuSecondsOf(stat) });
     }
   }
+}
+
+/** utime + stime: the 14th and 15th fields of /proc/<pid>/stat, counted after the parenthesised command name. */
+function cpuSecondsOf(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
 function childPids(): number[] {

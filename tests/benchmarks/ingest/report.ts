@@ -168,7 +168,12 @@ export function printReport(report: IngestReport, print: (line: string) => void)
     ));
     print('');
   }
-  print(table(['service', 'peak RSS (VmHWM) MB', 'RSS at end MB'], Object.entries(report.memory).map(([service, peak]) => [service, peak.peakRssMb.toFixed(0), peak.lastRssMb.toFixed(0)])));
+  print(
+    table(
+      ['service', 'peak RSS (VmHWM) MB', 'RSS at end MB', 'CPU s (user + system)'],
+      Object.entries(report.memory).map(([service, peak]) => [service, peak.peakRssMb.toFixed(0), peak.lastRssMb.toFixed(0), peak.cpuSeconds?.toFixed(1) ?? '-']),
+    ),
+  );
   print('');
   print(table(['target (issue 7)', 'measured', 'met'], report.targets.map((check) => [check.target, check.measured, check.met ? 'yes' : 'NO'])));
 }
