@@ -73,7 +73,7 @@ export class CommittedLog {
   /**
    * The rows of `columns` as binary COPY batches of whole rows (see log-rows.ts for
    * decoders), for readers that split the decoding between threads. `pageSize` does
-   * not apply: a batch is about a megabyte.
+   * not apply: a batch is about 128 KB.
    */
   async *batches(columns: string, scan: Omit<LogScan, 'pageSize'> = {}): AsyncGenerator<CopyBatch> {
     // A connection of the driver's own pool: COPY streams are not a TypeORM feature.

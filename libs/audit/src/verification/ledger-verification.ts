@@ -49,7 +49,7 @@ export interface LedgerVerificationOptions {
   resumeFrom?: ResumePoint;
   signal?: AbortSignal;
   onProgress?: (progress: VerificationProgress) => void;
-  /** Events between progress reports and abort checks (default: after each batch read, about a megabyte of log). */
+  /** Events between progress reports and abort checks (default: after each batch read, about 128 KB of log). */
   pageSize?: number;
   /** Worker threads that recompute hashes (default: one less than the cores, at least one); 0 hashes on this thread. */
   hashingThreads?: number;

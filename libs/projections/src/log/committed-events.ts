@@ -40,7 +40,8 @@ export const ENVELOPE_COPY_COLUMNS =
 export const FINISHED_TRANSACTIONS = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 export const COMMIT_ORDER = 'transaction_id, global_position';
 
-const READ_AHEAD_BYTES = 4 << 20;
+/** What the COPY stream buffers ahead of its reader: a few batches (see copy-binary.ts). */
+const READ_AHEAD_BYTES = 512 << 10;
 
 /**
  * The COPY statement for the log within `bounds`. COPY takes no bind parameters, so

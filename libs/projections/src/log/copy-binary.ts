@@ -16,7 +16,13 @@ import type { Readable } from 'node:stream';
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const HEADER_FIXED_SIZE = SIGNATURE.length + 8;
 const END_OF_DATA = -1;
-const DEFAULT_BATCH_BYTES = 1 << 20;
+/**
+ * Small enough that a batch's buffers are garbage while still young, so a reader of a
+ * million events holds fewer of them between full collections: `ledgerctl audit verify`
+ * over a million events peaked at 294-305 MB with 1 MB batches and 4 MB read ahead, and
+ * at 231-235 MB with these, in no more time (16.2-20.8 s against 19.2-21.1 s).
+ */
+const DEFAULT_BATCH_BYTES = 128 << 10;
 
 /** Microseconds from the Unix epoch to PostgreSQL's (2000-01-01T00:00:00Z). */
 const POSTGRES_EPOCH_MILLISECONDS = 946_684_800_000;
