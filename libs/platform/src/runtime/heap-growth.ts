@@ -6,15 +6,16 @@
  * peaked at 277-301 MB of RSS over a million events with a live heap of 40 MB, the
  * ledger at 445-516 MB in the benchmark's ledger scenarios. At 2x the rebuild peaked at
  * 193 MB for 5% more CPU, the ledger at 337-353 MB; 1.5x saved 17 MB more on the rebuild
- * but cost it 20-30% more CPU (figures and how to reproduce them in
+ * but cost it 15-30% more CPU (figures and how to reproduce them in
  * tests/benchmarks/README.md).
  *
- * It is set from code, at the start of every service and command, because that is the
- * one place every way of starting them goes through (npm start, Docker, Kubernetes, an
- * operator typing `node dist/...`), and because V8 reads this flag at each collection,
- * so setting it after start-up takes effect (unlike the generation sizes, which stay
- * node options: deploy/service-node-options.json). A process started with its own
- * `--heap-growing-percent` keeps it (0 gives V8's own choice back).
+ * It is set from code at the start of every service and command but the outbox relay
+ * (its main.ts says why), because that is the one place every way of starting them goes
+ * through (npm start, Docker, Kubernetes, an operator typing `node dist/...`), and because
+ * V8 reads this flag at each collection, so setting it after start-up takes effect
+ * (unlike the generation sizes, which stay node options: deploy/service-node-options.json).
+ * A process started with its own `--heap-growing-percent` keeps it (0 gives V8's own
+ * choice back).
  */
 import { setFlagsFromString } from 'node:v8';
 
