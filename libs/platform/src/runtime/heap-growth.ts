@@ -2,9 +2,9 @@
  * How far V8 lets the heap grow past what survived its last full collection before it
  * collects again. By default V8 picks that factor for throughput, up to 4x, whenever
  * memory looks plentiful (on a 24 GB machine it always does), so a process that keeps
- * 40 MB alive and allocates briskly peaks near 200 MB of heap: the ownership rebuild
- * peaked at 277-301 MB of RSS over a million events with a live heap of 40 MB, the
- * ledger at 445-516 MB in the benchmark's ledger scenarios. At 2x the rebuild peaked at
+ * 40 MB alive and allocates briskly peaks near 200 MB of heap: a projection rebuild over
+ * a million events, with about 40 MB live, peaked at 277-301 MB of RSS, the ledger at
+ * 445-516 MB in the benchmark's ledger scenarios. At 2x the rebuild peaked at
  * 193 MB for 5% more CPU, the ledger at 337-353 MB; 1.5x saved 17 MB more on the rebuild
  * but cost it 15-30% more CPU (figures and how to reproduce them in
  * tests/benchmarks/README.md).

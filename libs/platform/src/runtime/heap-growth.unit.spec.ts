@@ -7,9 +7,9 @@ describe('bounding how far the heap grows between full collections', () => {
     expect(set).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
   });
 
-  it.each([['--heap-growing-percent=100'], ['--heap_growing_percent=100']])('keeps what the process was started with (%s)', (given) => {
+  it.each([['--heap-growing-percent=300'], ['--heap_growing_percent=300']])('keeps what the process was started with (%s)', (given) => {
     const set: string[] = [];
-    expect(boundHeapGrowth([given], (flags) => set.push(flags))).toBe(100);
+    expect(boundHeapGrowth([given], (flags) => set.push(flags))).toBe(300);
     expect(set).toEqual([]);
   });
 
