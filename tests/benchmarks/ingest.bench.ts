@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import { PartnershipRepository, SubmissionExecutor, type Actor } from '@ledger/application';
 import { publisherWriteAccess } from '@ledger/auth';
 import { createEventStoreDataSource, EventStore } from '@ledger/event-store';
-import { Pool } from 'pg';
+import { createTestPool } from '@ledger/testing';
+import type { Pool } from 'pg';
 import { LedgerStack, TEST_PUBLISHER } from '../support/ledger-stack';
 import { deployedNodeOptions, REPO_ROOT, serviceNodeOptions } from '../support/service-process';
 import type { ThroughputFigure } from './ingest/figures';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   );
   say('Starting the ledger and the outbox relay on a fresh database...');
   const stack = await LedgerStack.start('bench');
-  const pool = new Pool({ connectionString: stack.database.url, max: settings.batchConcurrency + 2 });
+  const pool = createTestPool(stack.database.url, settings.batchConcurrency + 2);
   const dataSource = createEventStoreDataSource({ url: stack.database.url, poolSize: settings.batchConcurrency + 2, applicationName: 'ingest-bench' });
   memory.start();
   try {
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
 async function endToEndOnFreshStack(settings: IngestSettings): Promise<EndToEndResult> {
   say('End-to-end latency: starting a fresh ledger, relay and both projectors...');
   const stack = await LedgerStack.start('bench-e2e');
-  const pool = new Pool({ connectionString: stack.database.url, max: 2 });
+  const pool = createTestPool(stack.database.url, 2);
   try {
     await stack.startProjector('reporting-projector');
     await stack.startProjector('ownership-projector');

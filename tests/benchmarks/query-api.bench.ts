@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadAuthSettings } from '@ledger/auth';
 import { aggregateSource, createBiReadPool, findAggregate, findBiView, listStatement, migrateBi, parseListQuery, viewSource, type QuerySource } from '@ledger/bi';
-import { createTestDatabase } from '@ledger/testing';
-import { Pool } from 'pg';
+import { createTestDatabase, createTestPool } from '@ledger/testing';
+import type { Pool } from 'pg';
 import { provisionTestAccounts } from '../../libs/auth/src/testing/test-accounts';
 import { createQueryApiApp } from '../../apps/query-api/src/query-api.app';
 import { loadQueryApiConfig } from '../../apps/query-api/src/query-api.config';
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   const database = await createTestDatabase('al_bench_query');
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const owner = new Pool({ connectionString: database.url, max: 1 });
+  const owner = createTestPool(database.url, 1);
   const bi = createBiReadPool({ databaseUrl: database.url, max: 2, statementTimeoutMs: 60_000, applicationName: 'query-api-bench' });
   let app: Awaited<ReturnType<typeof createQueryApiApp>> | undefined;
   try {

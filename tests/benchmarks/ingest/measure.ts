@@ -111,35 +111,39 @@ export class MemorySampler {
   }
 
   private sample(): void {
-    for (const pid of childPids()) {
+    for (const { pid, statFields } of childProcesses()) {
       const commandLine = readProc(pid, 'cmdline')?.replace(/\0/g, ' ') ?? '';
       const name = Object.entries(this.commandLineMarks).find(([, mark]) => commandLine.includes(mark))?.[0];
       const status = name ? readProc(pid, 'status') : null;
-      const stat = name ? readProc(pid, 'stat') : null;
-      if (!name || !status || !stat) continue;
+      if (!name || !status) continue;
       const peakRssMb = kilobytesOf(status, 'VmHWM') / 1024;
       const lastRssMb = kilobytesOf(status, 'VmRSS') / 1024;
       const known = this.peaks.get(name);
-      this.peaks.set(name, { peakRssMb: Math.max(peakRssMb, known?.peakRssMb ?? 0), lastRssMb, cpuSeconds: cpuSecondsOf(stat) });
+      this.peaks.set(name, { peakRssMb: Math.max(peakRssMb, known?.peakRssMb ?? 0), lastRssMb, cpuSeconds: cpuSecondsOf(statFields) });
     }
   }
 }
 
-/** utime + stime: the 14th and 15th fields of /proc/<pid>/stat, counted after the parenthesised command name. */
-function cpuSecondsOf(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-}
+/** The fields of /proc/<pid>/stat after the parenthesised command name (which may hold spaces): state first. */
+type StatFields = string[];
 
-function childPids(): number[] {
+/** This process's children, each with its stat fields (read once: they give the parent and the CPU alike). */
+function childProcesses(): { pid: number; statFields: StatFields }[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
-    .filter((pid) => {
+    .flatMap((pid) => {
       const stat = readProc(pid, 'stat');
-      // The parent pid is the 2nd field after the parenthesised command name.
-      return stat !== null && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid;
+      if (stat === null) return [];
+      const statFields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // The parent pid is the 2nd of them.
+      return Number(statFields[1]) === process.pid ? [{ pid, statFields }] : [];
     });
+}
+
+/** utime + stime: the 14th and 15th fields of /proc/<pid>/stat, the 12th and 13th after the command name. */
+function cpuSecondsOf(statFields: StatFields): number {
+  return (Number(statFields[11]) + Number(statFields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
 function readProc(pid: number, file: string): string | null {
